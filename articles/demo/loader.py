@@ -1,0 +1,253 @@
+"""Loads the demo content (``articles/demo/content.py``) and demo users into the database.
+
+Idempotent: what exists already is left as it is, so a second run changes nothing."""
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps as app_registry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from articles.demo import content
+from articles.models import ArticleIndexPage, ArticlePage, ArticleSection, HomePage, Topic
+from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
+from people.models import Person, Quote, Term
+
+DEMO_USERS = (
+    ("admin", None, "管理员", "Admin"),
+    ("editor", EDITORS, "编辑", "Editor"),
+    ("translator", TRANSLATORS, "译者", "Translator"),
+    ("reviewer", REVIEWERS, "审校", "Reviewer"),
+)
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    passwords: dict[str, str] = field(default_factory=dict)
+    article: ArticlePage | None = None
+
+
+def _lines(values: list[str]) -> str:
+    return "\n".join(values)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def load_people(report: LoadReport) -> dict[str, Person]:
+    people = {}
+    for item in content.PEOPLE:
+        person, created = Person.objects.get_or_create(
+            slug=item["key"].replace("_", "-"),
+            defaults={
+                "name_en": item["name_en"],
+                "name_zh_hans": item["name_zh"],
+                "aliases": _lines(item.get("aliases", [])),
+                "misspellings": _lines(item.get("misspellings", [])),
+                "role_en": item.get("role_en", ""),
+                "role_zh_hans": item.get("role_zh", ""),
+                "affiliation_en": item.get("affiliation_en", ""),
+                "affiliation_zh_hans": item.get("affiliation_zh", ""),
+                "bio_en": item.get("bio_en", ""),
+                "bio_zh_hans": item.get("bio_zh", ""),
+                "links": _lines(item.get("links", [])),
+            },
+        )
+        if created:
+            report.created.append(f"person {person.name_en}")
+        people[item["key"]] = person
+    return people
+
+
+def load_quotes(report: LoadReport, people: dict[str, Person]) -> dict[str, Quote]:
+    quotes = {}
+    for item in content.QUOTES:
+        quote, created = Quote.objects.get_or_create(
+            text_en=item["text_en"],
+            speaker=people[item["speaker"]],
+            defaults={
+                "text_zh_hans": item["text_zh"],
+                "source_url": item.get("source_url", ""),
+                "said_on": _date(item.get("said_on")),
+                "context_en": item.get("context_en", ""),
+                "context_zh_hans": item.get("context_zh", ""),
+            },
+        )
+        if created:
+            report.created.append(f"quote by {quote.speaker.name_en}")
+        quotes[item["key"]] = quote
+    return quotes
+
+
+def load_terms(report: LoadReport) -> None:
+    for item in content.TERMS:
+        _, created = Term.objects.get_or_create(
+            term_en=item["english"],
+            defaults={
+                "term_zh_hans": item["chinese"],
+                "notes": item.get("notes", ""),
+                "case_sensitive": item.get("case_sensitive", False),
+                "forbidden": _lines(item.get("forbidden", [])),
+            },
+        )
+        if created:
+            report.created.append(f"term {item['english']}")
+
+
+def load_topics(report: LoadReport) -> dict[str, Topic]:
+    topics = {}
+    for item in content.TOPICS:
+        topic, created = Topic.objects.get_or_create(
+            slug=item["slug"],
+            defaults={"name_en": item["name_en"], "name_zh_hans": item["name_zh"]},
+        )
+        if created:
+            report.created.append(f"topic {topic.slug}")
+        topics[item["slug"]] = topic
+    return topics
+
+
+def load_users(report: LoadReport) -> dict:
+    User = get_user_model()
+    users = {}
+    for username, group_name, first_name, last_name in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@example.com",
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+                is_staff=group_name is None,
+                is_superuser=group_name is None,
+            )
+            report.passwords[username] = password
+            report.created.append(f"user {username}")
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        users[username] = user
+    return users
+
+
+def article_index() -> ArticleIndexPage:
+    index = ArticleIndexPage.objects.filter(slug="articles").first()
+    if index is None:
+        home = HomePage.objects.get()
+        index = ArticleIndexPage(
+            title="文章",
+            slug="articles",
+            intro_zh_hans="英文科技文章的中文编译，附原文对照。",
+            intro_en="Chinese translations of English tech writing, with the originals beside them.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def section_from(item: dict, quotes: dict[str, Quote]) -> ArticleSection:
+    return ArticleSection(
+        heading_en=item.get("heading_en", ""),
+        heading_zh_hans=item.get("heading_zh", ""),
+        body_en=item.get("body_en", ""),
+        body_zh_hans=item.get("body_zh", ""),
+        ai_draft=item.get("ai_draft_zh", ""),
+        status=item["status"],
+        note=item.get("note", ""),
+        quote=quotes.get(item["quote"]) if item.get("quote") else None,
+    )
+
+
+def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
+    data = content.ARTICLE
+    existing = ArticlePage.objects.filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing
+    author = people[data["original_author"]]
+    page = ArticlePage(
+        title=data["title"],
+        slug=data["slug"],
+        headline_en=data["headline_en"],
+        headline_zh_hans=data["headline_zh"],
+        summary_en=data["summary_en"],
+        summary_zh_hans=data["summary_zh"],
+        seo_description_en=data.get("seo_description_en", ""),
+        seo_description_zh_hans=data.get("seo_description_zh", ""),
+        original_url=data["original_url"],
+        original_title=data["original_title"],
+        original_author_name=author.name_en,
+        original_author=author,
+        original_published=_date(data.get("original_published")),
+        platform=data.get("platform", "blog"),
+        licence=data.get("licence", "permission"),
+        show_original=data.get("show_original", True),
+        translation_method=data.get("translation_method", "ai_assisted"),
+        ai_model=data.get("ai_model", ""),
+        disclosure_zh_hans=data.get("disclosure_zh", ""),
+        publisher_credit=data.get("publisher_credit", ""),
+    )
+    for item in data["sections"]:
+        page.sections.add(section_from(item, quotes))
+    page.topics.set([topics[slug] for slug in data["topics"]])
+    page.people_mentioned.set([people[key] for key in data["people_mentioned"]])
+    page.translators.set([users["translator"]])
+    index.add_child(instance=page)
+    page.save_revision(user=users["editor"]).publish()
+    report.created.append(f"article {page.slug}")
+    return page
+
+
+def load_synthetic(report: LoadReport, index: ArticleIndexPage, count: int, sections: int):
+    """Plain filler articles for benchmarks: ``count`` articles of ``sections`` sections."""
+    for number in range(1, count + 1):
+        slug = f"synthetic-{number}-{sections}"
+        if ArticlePage.objects.filter(slug=slug).exists():
+            continue
+        page = ArticlePage(
+            title=f"基准测试文章 {number}",
+            slug=slug,
+            headline_zh_hans=f"基准测试文章 {number}（{sections} 节）",
+            headline_en=f"Benchmark article {number} ({sections} sections)",
+            original_url=f"https://example.com/benchmark/{number}",
+            original_title=f"Benchmark article {number}",
+            licence="permission",
+            show_original=True,
+        )
+        for position in range(1, sections + 1):
+            year, share = 1980 + position % 40, position % 90 + 5
+            page.sections.add(
+                ArticleSection(
+                    heading_en=f"Part {position}",
+                    heading_zh_hans=f"第 {position} 部分",
+                    body_en=f"<p>Paragraph {position}: in {year} the field grew by {share}% "
+                    "as networks got deeper.</p>",
+                    body_zh_hans=f"<p>第 {position} 段：{year} 年，随着网络加深，"
+                    f"这一领域增长了 {share}%。</p>",
+                    status="full",
+                )
+            )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        report.created.append(f"article {slug}")
+
+
+@transaction.atomic
+def load_demo(*, articles: int = 0, sections: int = 12) -> LoadReport:
+    report = LoadReport()
+    apply_roles(app_registry)
+    users = load_users(report)
+    people = load_people(report)
+    quotes = load_quotes(report, people)
+    load_terms(report)
+    topics = load_topics(report)
+    index = article_index()
+    report.article = load_article(report, index, people, quotes, topics, users)
+    if articles:
+        load_synthetic(report, index, articles, sections)
+    return report

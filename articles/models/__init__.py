@@ -1,0 +1,23 @@
+"""Article models. Import from ``articles.models``."""
+
+from articles.models.pages import (
+    ArticleIndexPage,
+    ArticlePage,
+    HomePage,
+    Licence,
+    Platform,
+    TranslationMethod,
+)
+from articles.models.sections import ArticleSection
+from articles.models.topics import Topic
+
+__all__ = [
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticleSection",
+    "HomePage",
+    "Licence",
+    "Platform",
+    "Topic",
+    "TranslationMethod",
+]

@@ -1,0 +1,319 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from articles.disclosure import Disclosure, disclosure_for
+
+ARTICLES_PER_PAGE = 12
+
+
+class Platform(models.TextChoices):
+    BLOG = "blog", _("Blog")
+    LINKEDIN = "linkedin", _("LinkedIn")
+    NEWS = "news", _("News site")
+    PAPER = "paper", _("Paper")
+    SOCIAL = "social", _("Other social media")
+    OTHER = "other", _("Other")
+
+
+class Licence(models.TextChoices):
+    PERMISSION = "permission", _("Translated with the author's permission")
+    OPEN = "open", _("Open licence (e.g. Creative Commons)")
+    PUBLIC_DOMAIN = "public_domain", _("Public domain")
+    EXCERPT = "excerpt", _("Excerpts only (fair use)")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class TranslationMethod(models.TextChoices):
+    HUMAN = "human", _("Human translation")
+    AI_ASSISTED = "ai_assisted", _("AI-assisted translation")
+    MACHINE = "machine", _("Machine translation")
+
+
+class HomePage(Page):
+    """The site's front page: an introduction and the latest articles."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("intro_en"), FieldPanel("intro_zh_hans")]),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticleIndexPage"]
+    max_count = 1
+    template = "articles/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = (
+            ArticlePage.objects.live().public().order_by("-first_published_at")[:10]
+        )
+        return context
+
+
+class ArticleIndexPage(Page):
+    """Lists its articles, newest first, filterable by topic and by person."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("intro_en"), FieldPanel("intro_zh_hans")]),
+    ]
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    template = "articles/article_index_page.html"
+
+    class Meta:
+        verbose_name = _("article index")
+
+    def get_articles(self, topic: str | None = None, person: str | None = None):
+        articles = ArticlePage.objects.live().public().child_of(self)
+        if topic:
+            articles = articles.filter(topics__slug=topic)
+        if person:
+            articles = articles.filter(
+                models.Q(people_mentioned__slug=person) | models.Q(original_author__slug=person)
+            )
+        return articles.distinct().order_by("-first_published_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models.topics import Topic
+        from people.models import Person
+
+        context = super().get_context(request, *args, **kwargs)
+        topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
+        person = Person.objects.filter(slug=request.GET.get("person", "")).first()
+        articles = self.get_articles(
+            topic=topic.slug if topic else None, person=person.slug if person else None
+        ).prefetch_related("topics")
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context["topic"] = topic
+        context["person"] = person
+        context["topics"] = Topic.objects.all()
+        return context
+
+
+class ArticlePage(Page):
+    """A Chinese translation of an English article, held section by section beside the
+    original. Sections are edited inline (``ArticleSection``); people, quotes and topics are
+    snippets chosen from the admin."""
+
+    headline = models.CharField(
+        _("headline"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown above the article; the page title is used when empty."),
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
+    seo_description = models.CharField(
+        _("search engine description"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown by search engines and link previews; the summary is used when empty."),
+    )
+
+    original_url = models.URLField(
+        _("original address"), max_length=500, help_text=_("Where the English article lives.")
+    )
+    original_title = models.CharField(_("original title"), max_length=300)
+    original_author_name = models.CharField(
+        _("original author (as credited)"),
+        max_length=200,
+        blank=True,
+        help_text=_("The byline as the original gives it. Choose the person below if known."),
+    )
+    original_author = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("original author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_authored",
+    )
+    original_published = models.DateField(_("original publication date"), null=True, blank=True)
+    platform = models.CharField(
+        _("platform"), max_length=20, choices=Platform.choices, default=Platform.BLOG
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.UNKNOWN,
+        help_text=_("On what terms the original may be translated and shown."),
+    )
+    show_original = models.BooleanField(
+        _("readers may see the original"),
+        default=False,
+        help_text=_(
+            "Show the full English original beside the translation. Leave off unless the "
+            "licence allows it."
+        ),
+    )
+
+    translators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translators"),
+        blank=True,
+        related_name="translated_articles",
+        limit_choices_to={"groups__name": "Translators"},
+    )
+    translation_method = models.CharField(
+        _("translation method"),
+        max_length=20,
+        choices=TranslationMethod.choices,
+        default=TranslationMethod.AI_ASSISTED,
+    )
+    ai_model = models.CharField(
+        _("AI model"),
+        max_length=100,
+        blank=True,
+        help_text=_("The model that drafted the translation, named in the disclosure."),
+    )
+    disclosure = models.TextField(
+        _("translator's disclosure"),
+        blank=True,
+        help_text=_("Optional words of your own shown with the automatic disclosure."),
+    )
+    publisher_credit = models.CharField(
+        _("publisher credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 'Compiled by the Duizhao desk'."),
+    )
+
+    topics = ParentalManyToManyField("articles.Topic", verbose_name=_("topics"), blank=True)
+    people_mentioned = ParentalManyToManyField(
+        "people.Person",
+        verbose_name=_("people mentioned"),
+        blank=True,
+        related_name="articles_mentioning",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("headline_en"), FieldPanel("headline_zh_hans")]),
+                FieldRowPanel([FieldPanel("summary_en"), FieldPanel("summary_zh_hans")]),
+            ],
+            heading=_("Headline and summary"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("original_url"),
+                FieldRowPanel([FieldPanel("original_title"), FieldPanel("platform")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("original_author_name"),
+                        FieldPanel("original_author"),
+                        FieldPanel("original_published"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("licence"), FieldPanel("show_original")]),
+            ],
+            heading=_("Original"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("translation_method"), FieldPanel("ai_model")]),
+                FieldPanel("translators"),
+                FieldRowPanel([FieldPanel("disclosure_en"), FieldPanel("disclosure_zh_hans")]),
+                FieldPanel("publisher_credit"),
+            ],
+            heading=_("Translation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("people_mentioned")],
+            heading=_("Topics and people"),
+        ),
+        InlinePanel("sections", heading=_("Sections"), label=_("Section")),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldRowPanel([FieldPanel("seo_description_en"), FieldPanel("seo_description_zh_hans")]),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("headline_zh_hans"),
+        index.SearchField("headline_en"),
+        index.SearchField("summary_zh_hans"),
+        index.SearchField("original_title"),
+        index.RelatedFields(
+            "sections", [index.SearchField("body_zh_hans"), index.SearchField("body_en")]
+        ),
+        index.FilterField("translation_method"),
+    ]
+
+    api_fields = [
+        APIField("headline_en"),
+        APIField("headline_zh_hans"),
+        APIField("summary_en"),
+        APIField("summary_zh_hans"),
+        APIField("original_url"),
+        APIField("original_title"),
+        APIField("original_author_name"),
+        APIField("original_author_id"),
+        APIField("original_published"),
+        APIField("platform"),
+        APIField("licence"),
+        APIField("show_original"),
+        APIField("translation_method"),
+        APIField("ai_model"),
+        APIField("publisher_credit"),
+        APIField("sections"),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types: list[str] = []
+    template = "articles/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+
+    def section_list(self) -> list:
+        """Sections in order, numbered from 1 (``position``, used in ``#section-N`` links),
+        with their quotes and speakers loaded in the same query."""
+        sections = list(self.sections.all().select_related("quote__speaker"))
+        for position, section in enumerate(sections, start=1):
+            section.position = position
+        return sections
+
+    def get_disclosure(self, sections: list | None = None) -> Disclosure:
+        sections = self.section_list() if sections is None else sections
+        return disclosure_for(
+            method=self.translation_method,
+            model=self.ai_model,
+            statuses=[section.status for section in sections],
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = self.section_list()
+        context["sections"] = sections
+        context["bilingual"] = self.show_original and request.GET.get("view") == "bilingual"
+        context["disclosure"] = self.get_disclosure(sections)
+        context["cut_sections"] = [section for section in sections if section.is_cut]
+        context["people"] = list(self.people_mentioned.all())
+        context["topics"] = list(self.topics.all())
+        context["translator_names"] = [
+            user.get_full_name() or user.get_username() for user in self.translators.all()
+        ]
+        return context

@@ -1,0 +1,113 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
+
+from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
+
+SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "blockquote", "image"]
+
+
+class ArticleSection(Orderable):
+    """One section of an article: the English original beside its Chinese translation.
+
+    Sections are rows (not JSON inside the page) so that "every abridged section awaiting
+    review" is a query. They are edited inline on the article and saved in its revisions.
+    """
+
+    page = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    body = RichTextField(_("text"), blank=True, features=SECTION_FEATURES)
+    ai_draft = models.TextField(
+        _("AI draft"),
+        blank=True,
+        help_text=_(
+            "The machine draft of the Chinese, kept apart so the translator's text is never "
+            "overwritten and their edits can be measured."
+        ),
+    )
+    status = models.CharField(
+        _("translation status"),
+        max_length=10,
+        choices=SectionStatus.choices,
+        default=SectionStatus.PENDING,
+        db_index=True,
+        help_text=_(
+            "Abridged and omitted sections need a note and a reviewer's sign-off. "
+            "'Added' is Chinese with no English source, such as an editor's lead."
+        ),
+    )
+    note = models.TextField(
+        _("abridgment note"),
+        blank=True,
+        help_text=_("For abridged or omitted sections: what was cut and why. Readers see it."),
+    )
+    quote = models.ForeignKey(
+        "people.Quote",
+        verbose_name=_("quote"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sections",
+        help_text=_("A quote shown set apart after this section's text, chosen from Quotes."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("heading_en"), FieldPanel("heading_zh_hans")]),
+        FieldRowPanel([FieldPanel("body_en"), FieldPanel("body_zh_hans")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("status"), FieldPanel("note")]), FieldPanel("quote")],
+            heading=_("Status"),
+        ),
+        FieldPanel("ai_draft", read_only=True),
+    ]
+
+    api_fields = [
+        APIField("heading_en"),
+        APIField("heading_zh_hans"),
+        APIField("body_en"),
+        APIField("body_zh_hans"),
+        APIField("status"),
+        APIField("note"),
+        APIField("quote_id"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.heading_zh_hans or self.heading_en or f"§{(self.sort_order or 0) + 1}"
+
+    @property
+    def is_cut(self) -> bool:
+        return self.status in CUT_STATUSES
+
+    @property
+    def text_en(self) -> str:
+        return strip_tags(self.body_en or "")
+
+    @property
+    def text_zh(self) -> str:
+        return strip_tags(self.body_zh_hans or "")
+
+    def rule_input(self) -> SectionText:
+        return SectionText(
+            status=self.status,
+            note=self.note or "",
+            body_en=self.body_en or "",
+            body_zh=self.body_zh_hans or "",
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        errors = section_errors(self.rule_input())
+        if errors:
+            raise ValidationError(errors)

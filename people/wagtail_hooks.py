@@ -1,0 +1,48 @@
+"""Admin registration for people, quotes and the glossary (one "People" menu)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from people.models import Person, Quote, Term
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name_zh_hans", "name_en", "role_en", "affiliation_en"]
+    list_filter = ["affiliation_en"]
+    search_fields = ["name_en", "name_zh_hans", "aliases", "misspellings"]
+    list_per_page = 50
+
+
+class QuoteViewSet(SnippetViewSet):
+    model = Quote
+    icon = "openquote"
+    menu_label = _("Quotes")
+    list_display = ["__str__", "speaker", "said_on"]
+    list_filter = ["speaker", "said_on"]
+    search_fields = ["text_en", "text_zh_hans", "context_en"]
+    list_per_page = 50
+
+
+class TermViewSet(SnippetViewSet):
+    model = Term
+    icon = "doc-full"
+    menu_label = _("Glossary")
+    list_display = ["term_en", "term_zh_hans", "case_sensitive"]
+    list_filter = ["case_sensitive"]
+    search_fields = ["term_en", "term_zh_hans", "notes"]
+    list_per_page = 100
+
+
+class PeopleGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, QuoteViewSet, TermViewSet)
+    menu_icon = "group"
+    menu_label = _("People & glossary")
+    menu_name = "people"
+
+
+register_snippet(PeopleGroup)
