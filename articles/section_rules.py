@@ -62,14 +62,16 @@ def section_errors(section: SectionText) -> dict[str, str]:
         )
     if status == SectionStatus.ABRIDGED and not has_zh:
         errors["body_zh_hans"] = str(
-            _("An abridged section needs its shortened Chinese text; mark it omitted if nothing is kept.")
+            _("An abridged section needs its shortened Chinese; use omitted if none is kept.")
         )
     if status == SectionStatus.ADDED and not has_zh:
         errors["body_zh_hans"] = str(_("An added section needs its Chinese text."))
     if status in {SectionStatus.FULL, SectionStatus.ABRIDGED, SectionStatus.OMITTED} and not has_en:
         errors["body_en"] = str(
-            _("This status describes a translation of English text, but the English is empty; "
-              "use 'added' for Chinese with no English source.")
+            _(
+                "This status describes a translation of English text, but the English is empty; "
+                "use 'added' for Chinese with no English source."
+            )
         )
     return errors
 

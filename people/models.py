@@ -132,6 +132,9 @@ class Person(index.Indexed, models.Model):
             self.slug = slugify(self.name_en or "") or None
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("people:person", kwargs={"slug": self.slug})
+
     @property
     def alias_list(self) -> list[str]:
         return split_lines(self.aliases)
@@ -143,9 +146,6 @@ class Person(index.Indexed, models.Model):
     @property
     def link_list(self) -> list[str]:
         return split_lines(self.links)
-
-    def get_absolute_url(self) -> str:
-        return reverse("people:person", kwargs={"slug": self.slug})
 
 
 class Quote(index.Indexed, models.Model):
@@ -204,12 +204,12 @@ class Quote(index.Indexed, models.Model):
         words = self.text_zh_hans or self.text_en or ""
         return words if len(words) <= 60 else words[:59] + "…"
 
+    def get_absolute_url(self) -> str:
+        return reverse("people:quote", kwargs={"pk": self.pk})
+
     @property
     def speaker_slug(self) -> str:
         return self.speaker.slug
-
-    def get_absolute_url(self) -> str:
-        return reverse("people:quote", kwargs={"pk": self.pk})
 
 
 class Term(index.Indexed, models.Model):

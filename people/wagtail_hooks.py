@@ -15,6 +15,8 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name_zh_hans", "name_en", "role_en", "affiliation_en"]
     list_filter = ["affiliation_en"]
     search_fields = ["name_en", "name_zh_hans", "aliases", "misspellings"]
+    # Substring matching in the database: Chinese has no spaces for a full-text tokenizer.
+    search_backend_name = None
     list_per_page = 50
 
 
@@ -25,6 +27,8 @@ class QuoteViewSet(SnippetViewSet):
     list_display = ["__str__", "speaker", "said_on"]
     list_filter = ["speaker", "said_on"]
     search_fields = ["text_en", "text_zh_hans", "context_en"]
+    # Substring matching in the database: Chinese has no spaces for a full-text tokenizer.
+    search_backend_name = None
     list_per_page = 50
 
 
@@ -35,6 +39,8 @@ class TermViewSet(SnippetViewSet):
     list_display = ["term_en", "term_zh_hans", "case_sensitive"]
     list_filter = ["case_sensitive"]
     search_fields = ["term_en", "term_zh_hans", "notes"]
+    # Substring matching in the database: Chinese has no spaces for a full-text tokenizer.
+    search_backend_name = None
     list_per_page = 100
 
 

@@ -144,7 +144,7 @@ def article_index() -> ArticleIndexPage:
             title="文章",
             slug="articles",
             intro_zh_hans="英文科技文章的中文编译，附原文对照。",
-            intro_en="Chinese translations of English tech writing, with the originals beside them.",
+            intro_en="Chinese translations of English tech writing, beside the originals.",
         )
         home.add_child(instance=index)
         index.save_revision().publish()

@@ -12,3 +12,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+
+# Serve static files straight from the source folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
