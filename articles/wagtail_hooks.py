@@ -14,6 +14,8 @@ class TopicViewSet(SnippetViewSet):
     menu_label = _("Topics")
     list_display = ["name_zh_hans", "name_en", "slug"]
     search_fields = ["name_en", "name_zh_hans", "slug"]
+    # Substring matching in the database: Chinese has no spaces for a full-text tokenizer.
+    search_backend_name = None
     add_to_admin_menu = True
     menu_order = 300
 

@@ -37,7 +37,10 @@ def create_home_page(apps, schema_editor):
     root.save(update_fields=["numchild"])
     Site.objects.filter(is_default_site=True).delete()
     Site.objects.create(
-        hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True,
+        hostname="localhost",
+        port=80,
+        root_page_id=home.pk,
+        is_default_site=True,
         site_name="对照 Duizhao",
     )
 

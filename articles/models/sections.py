@@ -3,12 +3,11 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
-
-from modelcluster.fields import ParentalKey
 
 from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
 

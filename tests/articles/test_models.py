@@ -1,6 +1,7 @@
-import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
+
+import pytest
 
 from articles.models import ArticlePage, ArticleSection
 from tests.factories import ArticlePageFactory, ArticleSectionFactory, PersonFactory, QuoteFactory
