@@ -8,13 +8,15 @@ from articles.models.pages import (
     Platform,
     TranslationMethod,
 )
-from articles.models.sections import ArticleSection
+from articles.models.sections import ArticleSection, CheckDismissal, DraftState
 from articles.models.topics import Topic
 
 __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleSection",
+    "CheckDismissal",
+    "DraftState",
     "HomePage",
     "Licence",
     "Platform",

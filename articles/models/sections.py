@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
@@ -10,6 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
+
+
+class DraftState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Drafting")
+    DONE = "done", _("Drafted")
+    FAILED = "failed", _("Failed")
+
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "blockquote", "image"]
 
@@ -57,6 +66,52 @@ class ArticleSection(Orderable):
         related_name="sections",
         help_text=_("A quote shown set apart after this section's text, chosen from Quotes."),
     )
+
+    # AI draft bookkeeping: which backend and model wrote ``ai_draft``, when, at what cost,
+    # and the last failure in plain words.
+    ai_draft_state = models.CharField(
+        _("AI draft state"), max_length=10, choices=DraftState.choices, blank=True, default=""
+    )
+    ai_draft_backend = models.CharField(_("AI backend"), max_length=50, blank=True)
+    ai_draft_model = models.CharField(_("AI model"), max_length=100, blank=True)
+    ai_drafted_at = models.DateTimeField(_("AI draft time"), null=True, blank=True)
+    ai_prompt_tokens = models.PositiveIntegerField(_("prompt tokens"), null=True, blank=True)
+    ai_completion_tokens = models.PositiveIntegerField(
+        _("completion tokens"), null=True, blank=True
+    )
+    ai_draft_error = models.TextField(_("AI draft error"), blank=True)
+
+    # Source drift: the English as it stood when the translation was last confirmed.
+    source_at_translation = models.TextField(_("English when translated"), blank=True)
+    source_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("re-checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_confirmed_at = models.DateTimeField(_("re-checked at"), null=True, blank=True)
+
+    # Abridgment review: who marked the cut and who signed it off.
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed off by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
+    signoff_comment = models.TextField(_("sign-off comment"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("heading_en"), FieldPanel("heading_zh_hans")]),
@@ -110,3 +165,29 @@ class ArticleSection(Orderable):
         errors = section_errors(self.rule_input())
         if errors:
             raise ValidationError(errors)
+
+
+class CheckDismissal(models.Model):
+    """A reviewer's decision that one consistency-check finding on a section is not a
+    problem, with the reason. Keyed by the finding's code and evidence."""
+
+    section = models.ForeignKey(ArticleSection, on_delete=models.CASCADE, related_name="dismissals")
+    code = models.CharField(_("check"), max_length=50)
+    evidence = models.CharField(_("evidence"), max_length=300, blank=True)
+    reason = models.TextField(_("reason"))
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(_("dismissed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dismissed check")
+        verbose_name_plural = _("dismissed checks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "code", "evidence"], name="unique_check_dismissal"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.evidence}"
