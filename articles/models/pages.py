@@ -1,6 +1,9 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -10,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.disclosure import Disclosure, disclosure_for
+from articles.page_cache import content_version
 
 ARTICLES_PER_PAGE = 12
 
@@ -35,6 +39,16 @@ class TranslationMethod(models.TextChoices):
     HUMAN = "human", _("Human translation")
     AI_ASSISTED = "ai_assisted", _("AI-assisted translation")
     MACHINE = "machine", _("Machine translation")
+
+
+@dataclass
+class ArticleDisplay:
+    sections: list
+    disclosure: Disclosure
+    cut_sections: list
+    people: list
+    topics: list
+    translator_names: list[str]
 
 
 class HomePage(Page):
@@ -303,16 +317,24 @@ class ArticlePage(Page):
             statuses=[section.status for section in sections],
         )
 
+    @cached_property
+    def display(self) -> ArticleDisplay:
+        """Everything the article body shows, loaded on first use: inside a cached
+        fragment none of these queries run."""
+        sections = self.section_list()
+        return ArticleDisplay(
+            sections=sections,
+            disclosure=self.get_disclosure(sections),
+            cut_sections=[section for section in sections if section.is_cut],
+            people=list(self.people_mentioned.all()),
+            topics=list(self.topics.all()),
+            translator_names=[
+                user.get_full_name() or user.get_username() for user in self.translators.all()
+            ],
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = self.section_list()
-        context["sections"] = sections
         context["bilingual"] = self.show_original and request.GET.get("view") == "bilingual"
-        context["disclosure"] = self.get_disclosure(sections)
-        context["cut_sections"] = [section for section in sections if section.is_cut]
-        context["people"] = list(self.people_mentioned.all())
-        context["topics"] = list(self.topics.all())
-        context["translator_names"] = [
-            user.get_full_name() or user.get_username() for user in self.translators.all()
-        ]
+        context["content_version"] = content_version()
         return context

@@ -120,7 +120,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans", "en")}
 MODELTRANSLATION_TRANSLATION_FILES = ("people.translation_options", "articles.translation_options")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static" / "collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static" / "collected"))
 STATICFILES_DIRS = [BASE_DIR / "static" / "src"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

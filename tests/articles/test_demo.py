@@ -1,0 +1,95 @@
+from django.apps import apps
+from django.core.management import call_command
+
+import pytest
+
+from articles.models import ArticlePage, ArticleSection
+from articles.roles import ROLE_NAMES
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = [
+    "articles.ArticlePage",
+    "articles.ArticleSection",
+    "articles.Topic",
+    "people.Person",
+    "people.Quote",
+    "people.Term",
+    "auth.User",
+    "auth.Group",
+    "wagtailcore.Revision",
+    "wagtailcore.GroupPagePermission",
+    "wagtailcore.GroupCollectionPermission",
+]
+
+
+def snapshot() -> dict[str, list]:
+    """Every row of the demo's tables, as values, so a second load can be compared."""
+    rows = {}
+    for label in COUNTED:
+        model = apps.get_model(label)
+        rows[label] = sorted(map(repr, model.objects.values_list()))
+    return rows
+
+
+def test_load_demo_twice_changes_nothing(capsys, home_page):
+    call_command("load_demo")
+    first_output = capsys.readouterr().out
+    before = snapshot()
+    call_command("load_demo")
+    second_output = capsys.readouterr().out
+    assert snapshot() == before
+    assert "admin" in first_output and "nothing changed" in second_output
+
+
+def test_demo_article_meets_the_brief(demo_article):
+    sections = list(demo_article.sections.all())
+    statuses = [section.status for section in sections]
+    assert len(sections) >= 12
+    assert statuses.count("abridged") >= 2
+    assert statuses.count("omitted") >= 1
+    assert statuses.count("added") >= 1
+    assert all(section.note for section in sections if section.status in {"abridged", "omitted"})
+    assert demo_article.live
+    assert sum(1 for section in sections if section.quote_id) >= 4
+    assert demo_article.people_mentioned.count() >= 5
+    assert demo_article.topics.count() >= 2
+
+
+def test_demo_users_belong_to_their_roles(demo):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    for username, group in [
+        ("editor", "Editors"),
+        ("translator", "Translators"),
+        ("reviewer", "Reviewers"),
+    ]:
+        assert list(users.get(username=username).groups.values_list("name", flat=True)) == [group]
+    assert set(demo.passwords) == {"admin", "editor", "translator", "reviewer"}
+    assert len(set(demo.passwords.values())) == 4
+    assert set(ROLE_NAMES) <= set(
+        apps.get_model("auth.Group").objects.values_list("name", flat=True)
+    )
+
+
+@pytest.mark.parametrize("username", ["admin", "editor", "translator", "reviewer"])
+def test_each_demo_login_reaches_the_admin(client, demo, username):
+    assert client.login(username=username, password=demo.passwords[username])
+    response = client.get("/admin/")
+    assert response.status_code == 200
+
+
+def test_load_demo_creates_synthetic_articles_for_benchmarks(home_page):
+    call_command("load_demo", articles=2, sections=7)
+    synthetic = ArticlePage.objects.filter(slug__startswith="synthetic-")
+    assert synthetic.count() == 2
+    assert ArticleSection.objects.filter(page__in=synthetic).count() == 14
+
+
+def test_load_demo_rejects_nonsense_sizes(home_page, capsys):
+    with pytest.raises(SystemExit):
+        call_command("load_demo", sections=0)
+    assert "--sections" in capsys.readouterr().err
+    assert not ArticlePage.objects.exists()

@@ -1,0 +1,82 @@
+"""The article page costs the same number of queries however many sections it has."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ArticleSectionFactory,
+    PersonFactory,
+    QuoteFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+
+
+def article_with(index, sections: int):
+    page = ArticlePageFactory(parent=index, slug=f"article-{sections}")
+    for position in range(sections):
+        quote = QuoteFactory() if position % 5 == 0 else None
+        status = ["full", "abridged", "omitted", "added"][position % 4]
+        ArticleSectionFactory(
+            page=page,
+            sort_order=position,
+            status=status,
+            note="删去了一段。" if status in {"abridged", "omitted"} else "",
+            body_en="" if status == "added" else f"<p>English {position}.</p>",
+            quote=quote,
+        )
+    page.topics.add(TopicFactory(), TopicFactory())
+    page.people_mentioned.add(PersonFactory(), PersonFactory(), PersonFactory())
+    page.save_revision().publish()
+    return page
+
+
+def queries_for(client, url: str, *, cold: bool = True) -> int:
+    """Queries for one request; ``cold`` empties the cache first (no cached fragment)."""
+    if cold:
+        cache.clear()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("view", ["", "?view=bilingual"])
+def test_article_page_queries_do_not_grow_with_sections(client, home_page, view):
+    index = ArticleIndexPageFactory(slug="articles")
+    small = article_with(index, 5)
+    large = article_with(index, 50)
+    small_count = queries_for(client, small.url + view)
+    large_count = queries_for(client, large.url + view)
+    assert small_count == large_count
+    assert large_count <= MAX_QUERIES
+    # A repeat visit is served from the cached fragment, with fewer queries still.
+    assert queries_for(client, large.url + view, cold=False) < large_count
+
+
+def test_editing_a_quote_reaches_cached_article_pages(client, home_page):
+    index = ArticleIndexPageFactory(slug="articles")
+    page = article_with(index, 5)
+    quote = page.sections.exclude(quote=None).first().quote
+    assert quote.text_zh_hans in client.get(page.url).content.decode()
+    quote.text_zh_hans = "更正后的译文。"
+    quote.save()
+    assert "更正后的译文。" in client.get(page.url).content.decode()
+
+
+def test_article_page_stays_within_the_query_budget(
+    client, home_page, django_assert_max_num_queries
+):
+    index = ArticleIndexPageFactory(slug="articles")
+    page = article_with(index, 50)
+    cache.clear()
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert client.get(page.url).status_code == 200

@@ -1,0 +1,41 @@
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_reader_switches_the_demo_article_to_the_bilingual_view(live_server, page, screenshot_dir):
+    from articles.demo.loader import load_demo
+
+    article = load_demo().article
+    page.goto(live_server.url + article.url)
+    assert page.locator("h1").first.inner_text() == article.headline_zh_hans
+    assert page.locator(".article-section .en").count() == 0
+
+    page.click("[data-view=bilingual]")
+    page.wait_for_url("**view=bilingual**")
+    sections = page.locator(".article-section")
+    assert sections.count() == article.sections.count()
+    assert page.locator(".article-section .en").count() == article.sections.count()
+    first_full = article.sections.filter(status="full").first()
+    english = page.locator(f"#section-{list(article.sections.all()).index(first_full) + 1} .en")
+    assert first_full.heading_en in english.inner_text()
+    columns = page.evaluate(
+        "getComputedStyle(document.querySelector('.pair')).gridTemplateColumns.split(' ').length"
+    )
+    assert columns == 2
+    page.screenshot(path=str(screenshot_dir / "article-bilingual.png"), full_page=False)
+
+
+def test_reader_opens_one_section_in_english(live_server, page):
+    from articles.demo.loader import load_demo
+
+    article = load_demo().article
+    page.goto(live_server.url + article.url)
+    details = page.locator("details.original").first
+    assert not details.evaluate("element => element.open")
+    details.locator("summary").click()
+    assert details.evaluate("element => element.open")
+    assert details.locator("div[lang=en]").is_visible()
