@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles.page_cache import connect_signals
+        from articles import page_cache, signals
 
-        connect_signals()
+        page_cache.connect_signals()
+        signals.connect_signals()

@@ -1,11 +1,29 @@
-"""Admin registration for article topics."""
+"""Admin registration: topics snippet, abridgment review screen and report, dashboard
+panel, audit-log actions, and the translation workflow on new article indexes."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles.models import Topic
+from articles.abridgment_review import AbridgmentReviewView
+from articles.models import ArticleIndexPage, ArticlePage, DraftSection, Topic
+from articles.reports import AbridgmentReportView, awaiting_signoff
+from articles.roles import EDITORS, REVIEWERS, TRANSLATORS
+from articles.section_rules import CUT_STATUSES
+from articles.workflow import (
+    SIGNOFF_ACTION,
+    SIGNOFF_CLEARED_ACTION,
+    SIGNOFF_REJECT_ACTION,
+    STATUS_ACTION,
+    assign_translation_workflow,
+)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -21,3 +39,128 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+def in_editorial_group(user) -> bool:
+    return (
+        user.is_superuser or user.groups.filter(name__in=[EDITORS, REVIEWERS, TRANSLATORS]).exists()
+    )
+
+
+@hooks.register("register_admin_urls")
+def abridgment_urls():
+    return [
+        path(
+            "articles/<int:page_id>/abridgments/",
+            AbridgmentReviewView.as_view(),
+            name="articles_abridgment_review",
+        ),
+        path(
+            "reports/abridgments/",
+            AbridgmentReportView.as_view(),
+            name="articles_abridgment_report",
+        ),
+        path(
+            "reports/abridgments/results/",
+            AbridgmentReportView.as_view(results_only=True),
+            name="articles_abridgment_report_results",
+        ),
+    ]
+
+
+class AbridgmentsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return in_editorial_group(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def abridgments_menu_item():
+    return AbridgmentsMenuItem(
+        _("Abridgments"), reverse("articles_abridgment_report"), icon_name="openquote", order=50
+    )
+
+
+class AwaitingSignoffPanel(Component):
+    name = "awaiting_signoff"
+    template_name = "articles/admin/awaiting_signoff_panel.html"
+    order = 50
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.count, "report_url": reverse("articles_abridgment_report")}
+
+
+@hooks.register("construct_homepage_panels")
+def awaiting_signoff_panel(request, panels):
+    user = request.user
+    if not (user.is_superuser or user.groups.filter(name__in=[REVIEWERS, EDITORS]).exists()):
+        return
+    count = awaiting_signoff(DraftSection.objects.filter(status__in=CUT_STATUSES)).count()
+    if count:
+        panels.append(AwaitingSignoffPanel(count))
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def abridgment_review_button(page, user, view_name=None, next_url=None):
+    if isinstance(page.specific_deferred, ArticlePage) and in_editorial_group(user):
+        yield PageMenuItem(
+            _("Abridgment review"),
+            url=reverse("articles_abridgment_review", args=(page.pk,)),
+            icon_name="openquote",
+            priority=60,
+            page=page,
+        )
+
+
+@hooks.register("after_create_page")
+def put_new_article_indexes_under_the_workflow(request, page):
+    if isinstance(page.specific_deferred, ArticleIndexPage):
+        assign_translation_workflow(page)
+
+
+class SectionLogFormatter(LogFormatter):
+    def format_comment(self, log_entry) -> str:
+        return log_entry.data.get("comment", "") or log_entry.data.get("note", "")
+
+
+@hooks.register("register_log_actions")
+def register_section_log_actions(actions):
+    @actions.register_action(STATUS_ACTION)
+    class StatusFormatter(SectionLogFormatter):
+        label = _("Section status change")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("%(section)s: status %(old)s → %(new)s") % {
+                "section": data.get("section", ""),
+                "old": data.get("old") or _("new"),
+                "new": data.get("new"),
+            }
+
+    @actions.register_action(SIGNOFF_ACTION)
+    class SignoffFormatter(SectionLogFormatter):
+        label = _("Abridgment signed off")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: cut signed off") % {"section": log_entry.data.get("section")}
+
+    @actions.register_action(SIGNOFF_REJECT_ACTION)
+    class RejectFormatter(SectionLogFormatter):
+        label = _("Abridgment sent back")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: reviewer asked for changes") % {
+                "section": log_entry.data.get("section")
+            }
+
+    @actions.register_action(SIGNOFF_CLEARED_ACTION)
+    class ClearedFormatter(SectionLogFormatter):
+        label = _("Sign-off cleared")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: edited after sign-off; the sign-off no longer applies") % {
+                "section": log_entry.data.get("section")
+            }

@@ -14,6 +14,7 @@ from django.db import transaction
 from articles.demo import content
 from articles.models import ArticleIndexPage, ArticlePage, ArticleSection, HomePage, Topic
 from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
+from articles.workflow import assign_translation_workflow
 from people.models import Person, Quote, Term
 
 DEMO_USERS = (
@@ -148,6 +149,7 @@ def article_index() -> ArticleIndexPage:
         )
         home.add_child(instance=index)
         index.save_revision().publish()
+    assign_translation_workflow(index)
     return index
 
 

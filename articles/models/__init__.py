@@ -10,8 +10,18 @@ from articles.models.pages import (
 )
 from articles.models.sections import ArticleSection, CheckDismissal, DraftState
 from articles.models.topics import Topic
+from articles.models.workflow import (
+    AbridgmentReviewTask,
+    DraftSection,
+    SectionSignoff,
+    SignoffDecision,
+)
 
 __all__ = [
+    "AbridgmentReviewTask",
+    "DraftSection",
+    "SectionSignoff",
+    "SignoffDecision",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleSection",

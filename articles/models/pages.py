@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.disclosure import Disclosure, disclosure_for
+from articles.forms import ArticlePageForm
 from articles.page_cache import content_version
 
 ARTICLES_PER_PAGE = 12
@@ -294,6 +295,7 @@ class ArticlePage(Page):
         APIField("sections"),
     ]
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types: list[str] = []
     template = "articles/article_page.html"

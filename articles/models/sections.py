@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from articles.panels import SignoffStatusPanel
 from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
 
 
@@ -31,6 +34,9 @@ class ArticleSection(Orderable):
     """
 
     page = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="sections")
+    # Stable identity across revisions (a new section has no primary key until published):
+    # sign-offs, status history and revision diffs follow the section by this key.
+    key = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     heading = models.CharField(_("heading"), max_length=300, blank=True)
     body = RichTextField(_("text"), blank=True, features=SECTION_FEATURES)
     ai_draft = models.TextField(
@@ -121,6 +127,7 @@ class ArticleSection(Orderable):
             heading=_("Status"),
         ),
         FieldPanel("ai_draft", read_only=True),
+        SignoffStatusPanel(),
     ]
 
     api_fields = [

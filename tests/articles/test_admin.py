@@ -1,10 +1,12 @@
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
 
 from articles.models import ArticlePage
+from articles.section_rules import SectionText, section_errors
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +83,9 @@ def test_admin_form_shows_a_plain_error_next_to_the_section(client, editor_user,
     response = client.post(url, data)
     assert response.status_code == 200
     assert not ArticlePage.objects.filter(slug="history").exists()
-    assert "needs a note saying what was cut and why" in response.content.decode()
+    with translation.override("zh-hans"):  # the admin's default language
+        expected = section_errors(SectionText("abridged", "", "A long aside.", "短。"))["note"]
+    assert expected in response.content.decode()
 
 
 def test_article_editor_shows_english_beside_chinese(client, editor_user, index):

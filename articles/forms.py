@@ -1,0 +1,40 @@
+"""The article editor form: on submission for review, every section must be finished."""
+
+from django.utils.translation import gettext as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from articles.section_rules import FINAL_STATUSES
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    def is_submission(self) -> bool:
+        return "action-submit" in self.data
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_submission():
+            self.check_sections_finished()
+        return cleaned_data
+
+    def check_sections_finished(self) -> None:
+        formset = self.formsets.get("sections")
+        if formset is None:
+            return
+        alive = [
+            form
+            for form in formset.forms
+            if not (form.is_valid() and form.cleaned_data.get("DELETE"))
+        ]
+        if not alive:
+            self.add_error(None, _("Add the article's sections before submitting it for review."))
+            return
+        for form in alive:
+            if form.is_valid() and form.cleaned_data.get("status") not in FINAL_STATUSES:
+                form.add_error(
+                    "status",
+                    _(
+                        "Still pending: mark this section translated in full, abridged, "
+                        "omitted or added before submitting the article."
+                    ),
+                )
