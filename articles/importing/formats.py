@@ -1,0 +1,32 @@
+"""Which parser a text needs: HTML, Markdown or plain text."""
+
+from __future__ import annotations
+
+import re
+
+HTML, MARKDOWN, TEXT = "html", "markdown", "text"
+FORMATS = (HTML, MARKDOWN, TEXT)
+
+_EXTENSIONS = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".md": MARKDOWN}
+_EXTENSIONS |= {".markdown": MARKDOWN, ".txt": TEXT, ".text": TEXT}
+_PAGE_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_HTML_TAGS = re.compile(r"<(p|div|br|h[1-6]|li|section|article|body|span|img|table)\b", re.I)
+_MARKDOWN = re.compile(
+    r"^(#{1,6}\s|\s{0,3}[-*+]\s|\s{0,3}\d{1,9}\.\s|>\s|```|~~~|=+\s*$|-{3,}\s*$)|!?\[[^\]\n]+\]\(",
+    re.MULTILINE,
+)
+_SNIFF = 200_000
+
+
+def detect_format(text: str, filename: str = "") -> str:
+    """The format a file name says, else what the text looks like."""
+    name = filename.lower()
+    for extension, fmt in _EXTENSIONS.items():
+        if name.endswith(extension):
+            return fmt
+    head = text[:_SNIFF]
+    if _PAGE_START.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
+        return HTML
+    if len(_MARKDOWN.findall(head)) >= 2:
+        return MARKDOWN
+    return TEXT
