@@ -14,7 +14,7 @@ from django.db import transaction
 from articles.demo import content
 from articles.models import ArticleIndexPage, ArticlePage, ArticleSection, HomePage, Topic
 from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
-from articles.workflow import assign_translation_workflow
+from articles.workflow import assign_translation_workflow, numbered, record_signoff
 from people.models import Person, Quote, Term
 
 DEMO_USERS = (
@@ -201,6 +201,9 @@ def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
     page.translators.set([users["translator"]])
     index.add_child(instance=page)
     page.save_revision(user=users["editor"]).publish()
+    for section in numbered(page.sections.all()):
+        if section.is_cut:
+            record_signoff(page, section, users["reviewer"], "approved", "示例：删减已核对。")
     report.created.append(f"article {page.slug}")
     return page
 

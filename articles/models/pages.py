@@ -320,6 +320,16 @@ class ArticlePage(Page):
         )
 
     @cached_property
+    def signoff_decisions(self) -> dict:
+        """Latest reviewer decision per (section key, content hash), in one query."""
+        decisions: dict = {}
+        for key, content_hash, decision in self.signoffs.order_by("-created_at", "-pk").values_list(
+            "section_key", "content_hash", "decision"
+        ):
+            decisions.setdefault((key, content_hash), decision)
+        return decisions
+
+    @cached_property
     def display(self) -> ArticleDisplay:
         """Everything the article body shows, loaded on first use: inside a cached
         fragment none of these queries run."""

@@ -138,6 +138,7 @@ class ArticleSection(Orderable):
         APIField("status"),
         APIField("note"),
         APIField("quote_id"),
+        APIField("signoff_state"),
     ]
 
     class Meta(Orderable.Meta):
@@ -150,6 +151,17 @@ class ArticleSection(Orderable):
     @property
     def is_cut(self) -> bool:
         return self.status in CUT_STATUSES
+
+    @property
+    def signoff_state(self) -> str | None:
+        """For cut sections: "approved", "rejected" or "unsigned"; None for the rest.
+        Reviewers' names stay out of it: this is read by the public API."""
+        if not self.is_cut:
+            return None
+        from articles.workflow import section_hash
+
+        decision = self.page.signoff_decisions.get((self.key, section_hash(self)))
+        return decision or "unsigned"
 
     @property
     def text_en(self) -> str:

@@ -45,3 +45,15 @@ def test_api_rejects_unknown_fields_with_a_clear_400(client, demo):
     response = client.get("/api/v2/people/", {"fields": "password"})
     assert response.status_code == 400
     assert "password" in response.json()["message"]
+
+
+def test_api_shows_signoff_state_without_reviewer_names(client, demo_article):
+    sections = client.get(f"/api/v2/pages/{demo_article.pk}/").json()["sections"]
+    cut = [section for section in sections if section["status"] in {"abridged", "omitted"}]
+    assert cut and all(section["signoff_state"] == "approved" for section in cut)
+    assert all(
+        section["signoff_state"] is None
+        for section in sections
+        if section["status"] not in {"abridged", "omitted"}
+    )
+    assert "reviewer" not in str(sections)
