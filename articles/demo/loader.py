@@ -10,9 +10,17 @@ from django.apps import apps as app_registry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from articles.demo import content
-from articles.models import ArticleIndexPage, ArticlePage, ArticleSection, HomePage, Topic
+from articles.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleSection,
+    DraftState,
+    HomePage,
+    Topic,
+)
 from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
 from articles.workflow import assign_translation_workflow, numbered, record_signoff
 from people.models import Person, Quote, Term
@@ -153,8 +161,13 @@ def article_index() -> ArticleIndexPage:
     return index
 
 
-def section_from(item: dict, quotes: dict[str, Quote]) -> ArticleSection:
+def section_from(item: dict, quotes: dict[str, Quote], model: str) -> ArticleSection:
+    drafted = bool(item.get("ai_draft_zh"))
     return ArticleSection(
+        ai_draft_backend="openai" if drafted else "",
+        ai_draft_model=model if drafted else "",
+        ai_drafted_at=timezone.now() if drafted else None,
+        ai_draft_state=DraftState.DONE if drafted else "",
         heading_en=item.get("heading_en", ""),
         heading_zh_hans=item.get("heading_zh", ""),
         body_en=item.get("body_en", ""),
@@ -195,7 +208,7 @@ def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
         publisher_credit=data.get("publisher_credit", ""),
     )
     for item in data["sections"]:
-        page.sections.add(section_from(item, quotes))
+        page.sections.add(section_from(item, quotes, data.get("ai_model", "")))
     page.topics.set([topics[slug] for slug in data["topics"]])
     page.people_mentioned.set([people[key] for key in data["people_mentioned"]])
     page.translators.set([users["translator"]])

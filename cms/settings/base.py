@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +132,8 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Pasted originals and translations (2 MB of text each, see articles.importing.limits).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "对照 Duizhao"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -145,7 +149,21 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (AI drafts): run at once in development and tests; production queues
+# tasks in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# AI translation backend (see README): `openai` (any OpenAI-compatible server), `deepl`, or a
+# dotted path to a backend class. Unset means AI drafts are off and the admin says so.
+TRANSLATION_BACKEND = os.environ.get("TRANSLATION_BACKEND", "")
+TRANSLATION_API_URL = os.environ.get("TRANSLATION_API_URL", "")
+TRANSLATION_API_KEY = os.environ.get("TRANSLATION_API_KEY", "")
+TRANSLATION_MODEL = os.environ.get("TRANSLATION_MODEL", "")
+TRANSLATION_TIMEOUT = os.environ.get("TRANSLATION_TIMEOUT", "")
+TRANSLATION_MAX_TOKENS = os.environ.get("TRANSLATION_MAX_TOKENS", "")
+TRANSLATION_ATTEMPTS = int(os.environ.get("TRANSLATION_ATTEMPTS", "3"))
+TRANSLATION_RETRY_DELAY = float(os.environ.get("TRANSLATION_RETRY_DELAY", "1.0"))
+TRANSLATION_RETRY_MAX_DELAY = float(os.environ.get("TRANSLATION_RETRY_MAX_DELAY", "30"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duizhao@localhost")
