@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.disclosure import Disclosure, disclosure_for
+from articles.disclosure_facts import effective_method
 from articles.forms import ArticlePageForm
 from articles.page_cache import content_version
 
@@ -303,6 +304,26 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "sections" in update_fields:
+            self.record_translation_sources()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.record_translation_sources()
+        return super().save_revision(*args, **kwargs)
+
+    def record_translation_sources(self) -> None:
+        """Source drift: remember the English each section was first translated against
+        (``articles.review.drift``). Works on the in-memory sections, so a draft's revision
+        carries the record and publishing writes it to the rows."""
+        from articles.review.drift import record_translation_sources
+
+        sections = list(self.sections.all())
+        if record_translation_sources(sections):
+            self.sections.set(sections)
+
     def section_list(self) -> list:
         """Sections in order, numbered from 1 (``position``, used in ``#section-N`` links),
         with their quotes and speakers loaded in the same query."""
@@ -313,10 +334,9 @@ class ArticlePage(Page):
 
     def get_disclosure(self, sections: list | None = None) -> Disclosure:
         sections = self.section_list() if sections is None else sections
+        method, model = effective_method(self.translation_method, self.ai_model, sections)
         return disclosure_for(
-            method=self.translation_method,
-            model=self.ai_model,
-            statuses=[section.status for section in sections],
+            method=method, model=model, statuses=[section.status for section in sections]
         )
 
     @cached_property

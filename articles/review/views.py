@@ -1,0 +1,167 @@
+"""Admin views for translator review, registered in ``articles/review_admin.py``.
+
+Every view answers 403 without the article's text to a signed-in user who may not review the
+page (see ``permissions``); Wagtail's admin URL wrapper already sends anonymous users to the
+login page. POST endpoints redirect back to the section they acted on.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from articles.models import ArticlePage, ArticleSection, CheckDismissal
+from articles.review.drift import confirm_source, english_source
+from articles.review.permissions import can_review
+from articles.review.revisions import compare_revisions
+from articles.review.rows import CHECK_LABELS, build_review, load_sections
+from articles.workflow import abridgment_review_url
+
+KNOWN_CODES = frozenset(CHECK_LABELS)
+# Words repeated on every row, translated once per request rather than once per row.
+ROW_LABELS = {
+    "stale": gettext_lazy("Source changed"),
+    "findings": gettext_lazy("Findings"),
+    "effort": gettext_lazy("Effort"),
+    "effort_help": gettext_lazy("Share of the AI draft the translator changed"),
+    "awaiting_signoff": gettext_lazy("Awaiting sign-off"),
+    "note": gettext_lazy("Note"),
+    "signoff_comment": gettext_lazy("Sign-off comment"),
+    "drift_toggle": gettext_lazy("English changed since translation: show the source diff"),
+    "when_translated": gettext_lazy("When translated"),
+    "now": gettext_lazy("Now"),
+    "recheck": gettext_lazy("Re-checked: the translation still fits"),
+    "publish_first": gettext_lazy("Publish this new section before marking it re-checked."),
+    "ai_toggle": gettext_lazy("AI draft → translation: what the translator changed"),
+    "ai_draft": gettext_lazy("AI draft"),
+    "translation": gettext_lazy("Translation"),
+    "dismiss": gettext_lazy("Dismiss"),
+    "reason": gettext_lazy("Why is this not a problem?"),
+    "dismiss_finding": gettext_lazy("Dismiss finding"),
+}
+MAX_REASON = 2000
+MAX_EVIDENCE = CheckDismissal._meta.get_field("evidence").max_length
+
+
+def _forbidden() -> HttpResponseForbidden:
+    return HttpResponseForbidden(_("You do not have permission to review this article."))
+
+
+def _article(request, page_id: int) -> ArticlePage | None:
+    page = get_object_or_404(ArticlePage, pk=page_id)
+    return page if can_review(request.user, page) else None
+
+
+def _back(page: ArticlePage, position: int | None = None) -> HttpResponseRedirect:
+    url = reverse("articles_review:review", args=(page.pk,))
+    return HttpResponseRedirect(f"{url}#section-{position}" if position else url)
+
+
+@require_GET
+def review(request, page_id: int):
+    page = _article(request, page_id)
+    if page is None:
+        return _forbidden()
+    result = build_review(page, problems_only=request.GET.get("problems") == "1")
+    return TemplateResponse(
+        request,
+        "articles/admin/review.html",
+        {
+            "page": page,
+            "review": result,
+            "labels": {key: str(label) for key, label in ROW_LABELS.items()},
+            "abridgment_url": abridgment_review_url(page),
+            "reason_max": MAX_REASON,
+        },
+    )
+
+
+@require_GET
+def revisions(request, page_id: int):
+    page = _article(request, page_id)
+    if page is None:
+        return _forbidden()
+    available = list(page.revisions.order_by("-created_at", "-pk").select_related("user")[:100])
+    to_id = _int(request.GET.get("to")) or page.latest_revision_id
+    from_id = _int(request.GET.get("from"))
+    if from_id is None and to_id is not None:
+        # By default: what changed since the live version, or else since the revision before.
+        earlier = [r.pk for r in available if r.pk < to_id]
+        live = page.live_revision_id
+        from_id = live if live and live != to_id else (earlier[0] if earlier else None)
+    chosen = {r.pk: r for r in page.revisions.filter(pk__in={from_id, to_id} - {None})}
+    requested = {_int(request.GET.get(name)) for name in ("from", "to")} - {None}
+    if requested - set(chosen):
+        raise Http404(_("No such revision of this article."))
+    old, new = chosen.get(from_id), chosen.get(to_id)
+    changes = compare_revisions(old.content, new.content) if old and new else []
+    return TemplateResponse(
+        request,
+        "articles/admin/review_revisions.html",
+        {
+            "page": page,
+            "available": available,
+            "old": old,
+            "new": new,
+            "changes": changes,
+            "changed": [c for c in changes if c.kind != "unchanged"],
+            "unchanged_count": sum(c.kind == "unchanged" for c in changes),
+        },
+    )
+
+
+@require_POST
+def recheck(request, page_id: int, section_id: int):
+    page = _article(request, page_id)
+    if page is None:
+        return _forbidden()
+    get_object_or_404(ArticleSection, pk=section_id, page=page)
+    sections, _revision_id, _created = load_sections(page)
+    for position, section in enumerate(sections, start=1):
+        if section.pk == section_id:
+            confirm_source(
+                page, section_id, english_source(section.heading_en, section.body_en), request.user
+            )
+            messages.success(request, _("Section %(n)s marked as re-checked.") % {"n": position})
+            return _back(page, position)
+    messages.error(request, _("That section is not in the version under review."))
+    return _back(page)
+
+
+@require_POST
+def dismiss(request, page_id: int, section_id: int):
+    page = _article(request, page_id)
+    if page is None:
+        return _forbidden()
+    section = get_object_or_404(ArticleSection, pk=section_id, page=page)
+    code = request.POST.get("code", "")
+    evidence = request.POST.get("evidence", "")
+    reason = request.POST.get("reason", "").strip()
+    position = _int(request.POST.get("position"))
+    if code not in KNOWN_CODES or len(evidence) > MAX_EVIDENCE:
+        messages.error(request, _("Unknown check; nothing was dismissed."))
+    elif not reason or len(reason) > MAX_REASON:
+        messages.error(request, _("Give a reason (up to 2000 characters) to dismiss a finding."))
+    else:
+        CheckDismissal.objects.update_or_create(
+            section=section,
+            code=code,
+            evidence=evidence,
+            defaults={"reason": reason, "dismissed_by": request.user},
+        )
+        label = CHECK_LABELS.get(code, code)
+        messages.success(request, _("Dismissed: %(check)s.") % {"check": label})
+    return _back(page, position)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,98 @@
+"""Server-side render time of the translator review view for a 200-section article.
+
+Builds a throwaway in-memory test database, loads the demo content plus one synthetic
+article (as ``load_demo --articles 1 --sections N`` does), gives each synthetic section an
+AI draft, a recorded source and some findings, and renders the review view through Django's
+test client as a logged-in editor. Prints the median and worst of the timed renders and the
+SQL query count of one render.
+
+    .venv/bin/python bench/review_view.py [--sections 200] [--renders 15]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_MS = 300
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sections", type=int, default=200)
+    parser.add_argument("--renders", type=int, default=15)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    import django
+
+    django.setup()
+
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        run(args.sections, args.renders)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
+def run(sections: int, renders: int) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.demo.loader import load_demo
+    from articles.models import ArticlePage, ArticleSection
+    from articles.review.drift import english_source
+
+    load_demo(articles=1, sections=sections)
+    page = ArticlePage.objects.get(slug=f"synthetic-1-{sections}")
+    # Give the filler realistic review work: drafts to diff, drift to show, numbers to check.
+    for index, section in enumerate(ArticleSection.objects.filter(page=page)):
+        section.ai_draft = section.text_zh.replace("网络", "网路") + "（初稿）"
+        section.source_at_translation = english_source(section.heading_en, section.body_en)
+        if index % 10 == 0:
+            section.source_at_translation += " Earlier wording."
+        if index % 7 == 0:
+            section.body_zh_hans = section.body_zh_hans.replace("%", " 个百分点")
+        section.save()
+    page.save_revision().publish()
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="editor"))
+    url = f"/admin/articles/{page.pk}/review/"
+
+    response = client.get(url)  # warm caches and templates
+    if response.status_code != 200:
+        raise SystemExit(f"review view answered {response.status_code}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    # Read now: each request start clears the connection's query log.
+    query_count = len(queries)
+    timings, cpu = [], []
+    for _ in range(renders):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    median = statistics.median(timings)
+    print(f"review view, {sections} sections, {renders} renders (test client, editor)")
+    print(f"render time: median {median:.0f} ms, worst {max(timings):.0f} ms (goal < {GOAL_MS} ms)")
+    # CPU time is what the view costs; wall time also counts waiting on a busy machine.
+    load = os.getloadavg()[0]
+    print(f"CPU time: median {statistics.median(cpu):.0f} ms; load average {load:.1f}")
+    print(f"SQL queries per render: {query_count}")
+    print(f"response size: {len(response.content) // 1024} KiB")
+
+
+if __name__ == "__main__":
+    main()
