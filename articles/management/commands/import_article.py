@@ -1,0 +1,118 @@
+"""``manage.py import_article [--original FILE] [--translation FILE] [--parent PATH]
+[--dry-run] [--json]``: the admin's paste-and-align import, for bulk work from the shell.
+
+The article is created as a draft (see ``articles.importer``); bad input ends in a plain
+message and a non-zero exit, with nothing created.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from wagtail.models import Page, Site
+
+from articles.importer import Source, create_article, plan_import
+from articles.importing import DEFAULT_LIMITS, ImportInputError
+from articles.models import ArticleIndexPage
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an English original and/or its Chinese translation (HTML, Markdown or plain "
+        "text) as a draft article: split into sections, aligned, with a proposed status per "
+        "section. Give at least one of --original and --translation."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--original", metavar="FILE", help="The English original.")
+        parser.add_argument("--translation", metavar="FILE", help="The Chinese translation.")
+        parser.add_argument(
+            "--parent",
+            metavar="PATH",
+            help="The article index's address, e.g. /articles/ (default: the first index).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Show the plan; save nothing.")
+        parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
+        parser.add_argument(
+            "--original-url",
+            metavar="URL",
+            help="The original's address, when neither file names it.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        if not options["original"] and not options["translation"]:
+            raise CommandError("Give --original FILE, --translation FILE or both.")
+        original = self.read(options["original"])
+        translation = self.read(options["translation"])
+        parent = find_parent(options["parent"])
+        try:
+            plan = plan_import(original, translation)
+            page = None
+            if not options["dry_run"]:
+                overrides = {"original_url": options["original_url"] or ""}
+                page = create_article(plan, parent, user=None, overrides=overrides)
+        except ImportInputError as error:
+            raise CommandError(error.message) from None
+        if options["json"]:
+            result = plan.as_json(page.pk if page else None)
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        self.report(plan, page, parent)
+
+    def read(self, name: str | None) -> Source | None:
+        if not name:
+            return None
+        path = Path(name)
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise CommandError(f"{name} is not a file.")
+            # Refuse before reading: a 50 MB file need not be loaded to be turned away.
+            DEFAULT_LIMITS.check_size(size)
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise CommandError(f"There is no file {name}.") from None
+        except ImportInputError as error:
+            raise CommandError(f"{name}: {error.message}") from None
+        except OSError as error:
+            raise CommandError(f"{name} cannot be read: {error.strerror}.") from None
+        return Source(data, filename=path.name)
+
+    def report(self, plan, page, parent) -> None:
+        write = self.stdout.write
+        for number, section in enumerate(plan.sections, 1):
+            confidence = "" if section.confidence is None else f" ({section.confidence:.2f})"
+            write(f"{number:>3}. {section.status:<9}{confidence} {section.heading or '—'}")
+            if section.evidence and section.status != "full":
+                write(f"     {section.evidence}")
+        for warning in plan.warnings:
+            write(self.style.WARNING(f"Warning: {warning}"))
+        if page is None:
+            write(f"Dry run: nothing was saved (would be created under {parent.url_path}).")
+        else:
+            write(self.style.SUCCESS(f'Created the draft "{page.title}" (page id {page.pk}).'))
+
+
+def find_parent(path: str | None) -> ArticleIndexPage:
+    """The article index at a public address such as ``/articles/`` (or ``/en/articles/``)."""
+    if not path:
+        index = ArticleIndexPage.objects.order_by("path").first()
+        if index is None:
+            raise CommandError("There is no article index page to import into; create one.")
+        return index
+    if path.strip().isdigit():
+        candidates = Page.objects.filter(pk=int(path))
+    else:
+        parts = [p for p in path.strip().split("/") if p]
+        if parts and parts[0] in ("en", "zh-hans"):
+            parts = parts[1:]
+        rest = "/".join(parts) + "/" if parts else ""
+        url_paths = {"/" + rest}
+        for site in Site.objects.select_related("root_page"):
+            url_paths.add(site.root_page.url_path + rest)
+        candidates = Page.objects.filter(url_path__in=url_paths)
+    for page in candidates.specific():
+        if isinstance(page, ArticleIndexPage):
+            return page
+    raise CommandError(f"{path} is not the address of an article index page.")
