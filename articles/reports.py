@@ -87,7 +87,7 @@ class AbridgmentReportView(ReportView):
         "page.title",
         "position",
         "heading",
-        "status",
+        "status_label",
         "note",
         "translator_names",
         "signoff_label",
@@ -98,7 +98,7 @@ class AbridgmentReportView(ReportView):
         "page.title": _("Article"),
         "position": _("Section"),
         "heading": _("Heading"),
-        "status": _("Status"),
+        "status_label": _("Status"),
         "note": _("Note"),
         "translator_names": _("Translators"),
         "signoff_label": _("Sign-off"),
@@ -133,6 +133,7 @@ class AbridgmentReportView(ReportView):
         now = datetime.datetime.now(datetime.UTC)
         for row in object_list:
             row.signoff_label = labels[row.signoff or "unsigned"]
+            row.status_label = SectionStatus(row.status).label
             row.translator_names = ", ".join(
                 user.get_full_name() or user.get_username() for user in row.page.translators.all()
             )

@@ -3,11 +3,13 @@
 import pytest
 
 from articles.models import HomePage
+from tests.site_data import ensure_site_data
 
 
 @pytest.fixture
 def home_page(db) -> HomePage:
     """The HomePage the initial migration creates as the site root."""
+    ensure_site_data()
     return HomePage.objects.get()
 
 
@@ -16,6 +18,7 @@ def demo(db):
     """The demo content and demo users, loaded as ``make run`` loads them."""
     from articles.demo.loader import load_demo
 
+    ensure_site_data()
     return load_demo()
 
 

@@ -99,26 +99,6 @@ class ArticleSection(Orderable):
     )
     source_confirmed_at = models.DateTimeField(_("re-checked at"), null=True, blank=True)
 
-    # Abridgment review: who marked the cut and who signed it off.
-    marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("marked by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("signed off by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
-    signoff_comment = models.TextField(_("sign-off comment"), blank=True)
-
     panels = [
         FieldRowPanel([FieldPanel("heading_en"), FieldPanel("heading_zh_hans")]),
         FieldRowPanel([FieldPanel("body_en"), FieldPanel("body_zh_hans")]),

@@ -94,6 +94,8 @@ class DraftSection(models.Model):
     )
 
     class Meta:
+        verbose_name = _("section in review")
+        verbose_name_plural = _("sections in review")
         ordering = ["page", "position"]
         constraints = [
             models.UniqueConstraint(fields=["page", "section_key"], name="unique_draft_section")

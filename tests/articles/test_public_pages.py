@@ -1,7 +1,8 @@
-from django.utils import translation
+from django.utils import timezone, translation
 
 import pytest
 
+from articles.models import ArticlePage, ArticleSection
 from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -44,6 +45,9 @@ def article(home_page):
         body_zh_hans="<p>1958 年，感知机学会了给卡片分类。</p>",
         status="full",
         quote=quote,
+        ai_draft="1958 年，感知机学会了对卡片进行分类。",
+        ai_draft_model="demo-model-1",
+        ai_drafted_at=timezone.now(),
     )
     ArticleSectionFactory(
         page=page,
@@ -191,3 +195,13 @@ def test_draft_article_is_not_served(client, home_page):
 def test_disclosure_reads_in_the_active_language(article):
     with translation.override("en"):
         assert "2 sections abridged or omitted" in article.get_disclosure().text
+
+
+def test_disclosure_says_human_when_no_ai_draft_was_used(client, article):
+    ArticleSection.objects.filter(page=article).update(ai_draft="", ai_drafted_at=None)
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.save_revision().publish()
+    disclosure = ArticlePage.objects.get(pk=article.pk).get_disclosure()
+    assert disclosure.method == "human"
+    with translation.override("en"):
+        assert "translated by people" in disclosure.text

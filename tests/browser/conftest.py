@@ -50,3 +50,12 @@ def page(browser):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(autouse=True)
+def site_data(transactional_db):
+    """Browser tests run in real transactions against live_server; each starts from the
+    migrated baseline (tables are emptied after every transactional test)."""
+    from tests.site_data import ensure_site_data
+
+    ensure_site_data()

@@ -1,0 +1,27 @@
+"""The rows the data migrations create (root page, home page, site, roles, workflow).
+
+Transactional tests (browser tests, thread races) empty every table when they finish;
+this puts the migrated baseline back so the next one starts from what a new site has."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+
+from wagtail.models import Collection, Locale, Page
+
+from articles.models import HomePage
+from articles.roles import apply_roles
+
+
+def ensure_site_data() -> None:
+    if HomePage.objects.exists():
+        return
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    import_module("articles.migrations.0003_create_home_page").create_home_page(apps, None)
+    apply_roles(apps)
+    import_module("articles.migrations.0007_translation_workflow").create_workflow(apps, None)
