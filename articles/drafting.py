@@ -37,7 +37,6 @@ the same two places; the text it replaces stays in the page's revision history.
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 import time
@@ -49,9 +48,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 
 from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.richtext import html_to_text
 from articles.section_rules import SectionStatus
 from articles.translation import (
     BackendConfig,
@@ -103,26 +103,7 @@ def configuration_problem() -> str:
     return ""
 
 
-# Text conversion
-
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BLOCK_END = re.compile(r"</(?:p|h[1-6]|blockquote|div|ul|ol)\s*>", re.IGNORECASE)
-_ITEM_END = re.compile(r"</li\s*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def html_to_text(rich_text: str) -> str:
-    """Plain text of a rich-text body: paragraphs apart by a blank line, list items by a
-    line break, so the paragraph count the validator compares is the editor's."""
-    text = _LINE_BREAK.sub("\n", rich_text or "")
-    text = _ITEM_END.sub("\n", _BLOCK_END.sub("\n\n", text))
-    text = html.unescape(strip_tags(text)).replace("\xa0", " ")
-    paragraphs = []
-    for block in _PARAGRAPH_BREAK.split(text):
-        lines = [" ".join(line.split()) for line in block.splitlines()]
-        if any(lines):
-            paragraphs.append("\n".join(line for line in lines if line))
-    return "\n\n".join(paragraphs)
 
 
 def text_to_html(text: str) -> str:

@@ -6,8 +6,9 @@ Views, forms, commands and background tasks all ask this module; nothing else de
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+
+from articles.richtext import html_to_text
 
 
 class SectionStatus(models.TextChoices):
@@ -90,4 +91,4 @@ def submission_errors(sections: list[SectionText]) -> list[tuple[int, str]]:
 
 
 def _visible_text(html: str) -> str:
-    return strip_tags(html or "").replace("&nbsp;", " ").strip()
+    return html_to_text(html).strip()

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -18,6 +17,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from articles.models import ArticlePage, ArticleSection, DraftSection, SectionSignoff
 from articles.models.workflow import SignoffDecision
+from articles.richtext import words_of
 from articles.roles import EDITORS, REVIEWERS
 from articles.section_rules import CUT_STATUSES
 
@@ -27,20 +27,16 @@ SIGNOFF_REJECT_ACTION = "duizhao.signoff_reject"
 SIGNOFF_CLEARED_ACTION = "duizhao.signoff_cleared"
 
 
-def _words(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
-
-
 def section_hash(section: ArticleSection) -> str:
     """What a sign-off approves: the section's words in both languages, status and note.
     Markup is ignored: the editor rewrites attributes on every save without a word changing."""
     parts = [
         section.status or "",
         " ".join((section.note or "").split()),
-        _words(section.heading_en),
-        _words(section.heading_zh_hans),
-        _words(section.body_en),
-        _words(section.body_zh_hans),
+        words_of(section.heading_en),
+        words_of(section.heading_zh_hans),
+        words_of(section.body_en),
+        words_of(section.body_zh_hans),
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 

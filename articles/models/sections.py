@@ -3,7 +3,6 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -13,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from articles.panels import SignoffStatusPanel
+from articles.richtext import html_to_text
 from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
 
 
@@ -145,11 +145,11 @@ class ArticleSection(Orderable):
 
     @property
     def text_en(self) -> str:
-        return strip_tags(self.body_en or "")
+        return html_to_text(self.body_en)
 
     @property
     def text_zh(self) -> str:
-        return strip_tags(self.body_zh_hans or "")
+        return html_to_text(self.body_zh_hans)
 
     def rule_input(self) -> SectionText:
         return SectionText(

@@ -12,24 +12,20 @@ patching the revision keeps the confirmation through the next publish.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from wagtail.models import Revision
 
-_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|li|h[1-6]|blockquote|ul|ol)>")
+from articles.richtext import html_to_text
 
 
 def text_of(rich_text: str) -> str:
     """Rich text as plain text, entities decoded, one line per paragraph."""
-    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", rich_text or "")))
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return "\n".join(line for line in html_to_text(rich_text).splitlines() if line)
 
 
 def plain(rich_text: str) -> str:

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 import pytest
 
-import articles.import_admin  # noqa: F401  (registers its hooks before the admin URLs load)
 from articles.import_admin import import_button
 from articles.models import ArticlePage
 from people.models import Quote
@@ -26,6 +25,12 @@ TRANSLATION = (
     + "\n\n".join(ZH[1:4] + ["## 余波"] + ZH[5:] + ["扬·莱克说：“安全让位于产品。”"])
     + f"\n\n原文链接：{URL}"
 )
+
+
+@pytest.fixture(autouse=True)
+def english_admin(settings):
+    """These tests read the admin's messages in English (the default admin is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture

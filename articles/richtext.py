@@ -1,0 +1,31 @@
+"""Rich text (the editor's HTML) as plain text, the one way every engine reads it: checks,
+diffs, effort, sign-off hashes, drift and AI prompts."""
+
+import html
+import re
+
+from django.utils.html import strip_tags
+
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|blockquote|div|ul|ol)\s*>", re.IGNORECASE)
+_ITEM_END = re.compile(r"</li\s*>", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def html_to_text(rich_text: str) -> str:
+    """Plain text of a rich-text body: paragraphs apart by a blank line, list items by a
+    line break, entities decoded, runs of spaces folded."""
+    text = _LINE_BREAK.sub("\n", rich_text or "")
+    text = _ITEM_END.sub("\n", _BLOCK_END.sub("\n\n", text))
+    text = html.unescape(strip_tags(text)).replace("\xa0", " ")
+    paragraphs = []
+    for block in _PARAGRAPH_BREAK.split(text):
+        lines = [" ".join(line.split()) for line in block.splitlines()]
+        if any(lines):
+            paragraphs.append("\n".join(line for line in lines if line))
+    return "\n\n".join(paragraphs)
+
+
+def words_of(rich_text: str) -> str:
+    """The words only, on one line: for comparing content regardless of layout."""
+    return " ".join(html_to_text(rich_text).split())
