@@ -12,7 +12,7 @@ from django.views import View
 
 from articles.models import AbridgmentReviewTask, ArticlePage
 from articles.models.workflow import SignoffDecision
-from articles.roles import TRANSLATORS
+from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
 from articles.workflow import (
     abridgment_review_url,
     approval_blockers,
@@ -42,7 +42,7 @@ class TaskDecisionForm(forms.Form):
 
 
 def may_view(user) -> bool:
-    return is_reviewer(user) or user.groups.filter(name=TRANSLATORS).exists()
+    return has_role(user, EDITORS, REVIEWERS, TRANSLATORS)
 
 
 class AbridgmentReviewView(View):

@@ -22,7 +22,7 @@ from wagtail.admin.widgets import Button
 
 from articles import drafting
 from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.roles import EDITORS, TRANSLATORS
+from articles.roles import EDITORS, TRANSLATORS, has_role
 from articles.translation import BackendNotConfigured
 
 DRAFTING_ROLES = frozenset({EDITORS, TRANSLATORS})
@@ -31,17 +31,7 @@ PREVIEW_CHARS = 240
 
 def can_draft(user, page) -> bool:
     """Editors and translators (and superusers) who may edit this page."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if not user.is_superuser:
-        names = getattr(user, "_drafting_group_names", None)
-        if names is None:
-            # Cached on the user: the page listing asks once per row.
-            names = set(user.groups.values_list("name", flat=True))
-            user._drafting_group_names = names
-        if not names & DRAFTING_ROLES:
-            return False
-    return page.permissions_for_user(user).can_edit()
+    return has_role(user, *DRAFTING_ROLES) and page.permissions_for_user(user).can_edit()
 
 
 def _article_for(request, page_id: int) -> ArticlePage:

@@ -36,7 +36,7 @@ from articles.importer import (
 )
 from articles.importing import DEFAULT_LIMITS, FORMATS, ImportInputError, decode
 from articles.models import ArticleIndexPage
-from articles.roles import EDITORS
+from articles.roles import EDITORS, has_role
 from articles.section_rules import CUT_STATUSES, SectionStatus
 from people.models import Person
 
@@ -52,16 +52,8 @@ SIDES = ("original", "translation")
 
 def can_import(user, parent=None) -> bool:
     """Editors and superusers who may add pages under ``parent``."""
-    if not (user.is_authenticated and user.is_active):
+    if not has_role(user, EDITORS):
         return False
-    if not user.is_superuser:
-        names = getattr(user, "_import_group_names", None)
-        if names is None:
-            # Cached on the user: the page listing asks once per row.
-            names = set(user.groups.values_list("name", flat=True))
-            user._import_group_names = names
-        if EDITORS not in names:
-            return False
     return parent is None or parent.permissions_for_user(user).can_add_subpage()
 
 

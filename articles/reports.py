@@ -13,7 +13,7 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from articles.models import ArticlePage, DraftSection, SectionSignoff
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS
+from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
 from articles.section_rules import CUT_STATUSES, SectionStatus
 
 SIGNOFF_CHOICES = [
@@ -107,10 +107,7 @@ class AbridgmentReportView(ReportView):
     }
 
     def user_can_see(self, user) -> bool:
-        return (
-            user.is_superuser
-            or user.groups.filter(name__in=[EDITORS, REVIEWERS, TRANSLATORS]).exists()
-        )
+        return has_role(user, EDITORS, REVIEWERS, TRANSLATORS)
 
     def dispatch(self, request, *args, **kwargs):
         from django.core.exceptions import PermissionDenied

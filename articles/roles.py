@@ -122,3 +122,18 @@ def _sync(model, group, target_field: str, target, wanted: list) -> None:
     for permission in wanted:
         if permission.pk not in have:
             model.objects.create(group=group, permission=permission, **{target_field: target})
+
+
+def has_role(user, *roles: str) -> bool:
+    """Whether ``user`` is active and in one of ``roles`` (superusers are in every role).
+    The user's group names are read once and kept on the user object: page listings ask
+    once per row."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    names = getattr(user, "_duizhao_group_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._duizhao_group_names = names
+    return bool(names.intersection(roles))

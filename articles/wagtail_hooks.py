@@ -16,7 +16,7 @@ from articles import drafts_admin, import_admin, review_admin  # noqa: F401  (ow
 from articles.abridgment_review import AbridgmentReviewView
 from articles.models import ArticleIndexPage, ArticlePage, DraftSection, Topic
 from articles.reports import AbridgmentReportView, awaiting_signoff
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS
+from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
 from articles.section_rules import CUT_STATUSES
 from articles.workflow import (
     SIGNOFF_ACTION,
@@ -43,9 +43,7 @@ register_snippet(TopicViewSet)
 
 
 def in_editorial_group(user) -> bool:
-    return (
-        user.is_superuser or user.groups.filter(name__in=[EDITORS, REVIEWERS, TRANSLATORS]).exists()
-    )
+    return has_role(user, EDITORS, REVIEWERS, TRANSLATORS)
 
 
 @hooks.register("register_admin_urls")
@@ -96,7 +94,7 @@ class AwaitingSignoffPanel(Component):
 @hooks.register("construct_homepage_panels")
 def awaiting_signoff_panel(request, panels):
     user = request.user
-    if not (user.is_superuser or user.groups.filter(name__in=[REVIEWERS, EDITORS]).exists()):
+    if not has_role(user, REVIEWERS, EDITORS):
         return
     count = awaiting_signoff(DraftSection.objects.filter(status__in=CUT_STATUSES)).count()
     if count:

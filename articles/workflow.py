@@ -18,7 +18,7 @@ from wagtail.models import PageLogEntry, Revision
 from articles.models import ArticlePage, ArticleSection, DraftSection, SectionSignoff
 from articles.models.workflow import SignoffDecision
 from articles.richtext import words_of
-from articles.roles import EDITORS, REVIEWERS
+from articles.roles import EDITORS, REVIEWERS, has_role
 from articles.section_rules import CUT_STATUSES
 
 STATUS_ACTION = "duizhao.section_status"
@@ -107,7 +107,7 @@ def markers_for(page: ArticlePage, keys) -> dict[str, int | None]:
 
 
 def is_reviewer(user: AbstractBaseUser) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=[REVIEWERS, EDITORS]).exists()
+    return has_role(user, REVIEWERS, EDITORS)
 
 
 def record_signoff(
