@@ -205,3 +205,13 @@ def test_disclosure_says_human_when_no_ai_draft_was_used(client, article):
     assert disclosure.method == "human"
     with translation.override("en"):
         assert "translated by people" in disclosure.text
+
+
+def test_sitemap_lists_published_articles_only(client, article):
+    draft = ArticlePageFactory(parent=article.get_parent(), slug="unpublished-draft")
+    draft.unpublish()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "/articles/history/" in xml
+    assert "unpublished-draft" not in xml
