@@ -12,7 +12,12 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles import drafts_admin, import_admin, review_admin  # noqa: F401  (own hooks)
+from articles import (  # noqa: F401  (own hooks)
+    drafts_admin,
+    effort_report,
+    import_admin,
+    review_admin,
+)
 from articles.abridgment_review import AbridgmentReviewView
 from articles.models import ArticleIndexPage, ArticlePage, DraftSection, Topic
 from articles.reports import AbridgmentReportView, awaiting_signoff

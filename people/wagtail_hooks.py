@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from people.glossary_admin import EXPORT_FIELDS, EXPORT_HEADINGS, GlossaryIndexView
 from people.models import Person, Quote, Term
 
 
@@ -39,6 +40,11 @@ class TermViewSet(SnippetViewSet):
     list_display = ["term_en", "term_zh_hans", "case_sensitive"]
     list_filter = ["case_sensitive"]
     search_fields = ["term_en", "term_zh_hans", "notes"]
+    # CSV/XLSX download in the format the glossary import reads (people/glossary_admin.py).
+    index_view_class = GlossaryIndexView
+    list_export = EXPORT_FIELDS
+    export_headings = EXPORT_HEADINGS
+    export_filename = "glossary"
     # Substring matching in the database: Chinese has no spaces for a full-text tokenizer.
     search_backend_name = None
     list_per_page = 100

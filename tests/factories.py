@@ -76,6 +76,7 @@ class ArticleSectionFactory(DjangoModelFactory):
         model = ArticleSection
 
     page = factory.SubFactory(ArticlePageFactory)
+    sort_order = factory.Sequence(lambda n: n)
     heading_en = factory.Sequence(lambda n: f"Part {n}")
     heading_zh_hans = factory.Sequence(lambda n: f"第 {n} 部分")
     body_en = factory.Sequence(lambda n: f"<p>In {1980 + n % 40} networks grew deeper ({n}).</p>")

@@ -207,8 +207,10 @@ def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
         disclosure_zh_hans=data.get("disclosure_zh", ""),
         publisher_credit=data.get("publisher_credit", ""),
     )
-    for item in data["sections"]:
-        page.sections.add(section_from(item, quotes, data.get("ai_model", "")))
+    for position, item in enumerate(data["sections"]):
+        section = section_from(item, quotes, data.get("ai_model", ""))
+        section.sort_order = position
+        page.sections.add(section)
     page.topics.set([topics[slug] for slug in data["topics"]])
     page.people_mentioned.set([people[key] for key in data["people_mentioned"]])
     page.translators.set([users["translator"]])
@@ -241,6 +243,7 @@ def load_synthetic(report: LoadReport, index: ArticleIndexPage, count: int, sect
             year, share = 1980 + position % 40, position % 90 + 5
             page.sections.add(
                 ArticleSection(
+                    sort_order=position,
                     heading_en=f"Part {position}",
                     heading_zh_hans=f"第 {position} 部分",
                     body_en=f"<p>Paragraph {position}: in {year} the field grew by {share}% "

@@ -122,6 +122,8 @@ class ArticleSection(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # The primary key breaks ties, so the order never depends on the database.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
