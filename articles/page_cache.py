@@ -19,6 +19,8 @@ def content_version() -> int:
 
 
 def bump_content_version(**kwargs) -> None:
+    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
+        return  # a login changes nothing an article shows
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates old fragments

@@ -80,3 +80,16 @@ def test_article_page_stays_within_the_query_budget(
     cache.clear()
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(page.url).status_code == 200
+
+
+def test_logging_in_does_not_empty_the_article_cache(client, home_page, editor_user):
+    from articles.page_cache import content_version
+
+    before = content_version()
+    client.force_login(editor_user)
+    client.logout()
+    client.login(username=editor_user.username, password="pw-" + editor_user.username)
+    assert content_version() == before
+    editor_user.first_name = "新名字"
+    editor_user.save()
+    assert content_version() > before
