@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +55,25 @@ class ArticleDisplay:
     translator_names: list[str]
 
 
-class HomePage(Page):
+class DirectChildRouting:
+    """Route to a child in one query: a page whose children are all one type fetches the
+    specific child directly instead of the generic page and then its specific row."""
+
+    child_model: str  # "app_label.ModelName" of the only child type
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        model = apps.get_model(self.child_model)
+        try:
+            child = model.objects.child_of(self).get(slug=path_components[0])
+        except model.DoesNotExist as error:
+            raise Http404 from error
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
+class HomePage(DirectChildRouting, Page):
     """The site's front page: an introduction and the latest articles."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -65,6 +85,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.ArticleIndexPage"]
+    child_model = "articles.ArticleIndexPage"
     max_count = 1
     template = "articles/home_page.html"
 
@@ -79,7 +100,7 @@ class HomePage(Page):
         return context
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(DirectChildRouting, Page):
     """Lists its articles, newest first, filterable by topic and by person."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -91,6 +112,7 @@ class ArticleIndexPage(Page):
 
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
+    child_model = "articles.ArticlePage"
     template = "articles/article_index_page.html"
 
     class Meta:
