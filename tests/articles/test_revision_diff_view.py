@@ -41,6 +41,8 @@ def revisions(home_page, editor_user):
     a, b, _c, d = draft.sections.all()
     b.body_zh_hans = "<p>B 的新中文。</p>"
     e = ArticleSection(heading_en="Section E", heading_zh_hans="第E节", body_zh_hans="<p>新</p>")
+    for position, section in enumerate([d, a, b, e]):
+        section.sort_order = position  # as the editor's drag-and-drop would
     draft.sections.set([d, a, b, e])
     second = draft.save_revision(user=editor_user)
     return page, first, second

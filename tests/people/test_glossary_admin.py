@@ -17,6 +17,13 @@ from tests.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def english_admin(settings):
+    """These tests read the admin's messages in English (the default admin is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 URL = "/admin/glossary/import/"
 LISTING = "/admin/snippets/people/term/"
 HEADER = "english,chinese,notes,case_sensitive,forbidden\n"
