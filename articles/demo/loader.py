@@ -21,6 +21,7 @@ from articles.models import (
     HomePage,
     Topic,
 )
+from articles.richtext import html_to_text
 from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
 from articles.workflow import assign_translation_workflow, numbered, record_signoff
 from people.models import Person, Quote, Term
@@ -172,7 +173,7 @@ def section_from(item: dict, quotes: dict[str, Quote], model: str) -> ArticleSec
         heading_zh_hans=item.get("heading_zh", ""),
         body_en=item.get("body_en", ""),
         body_zh_hans=item.get("body_zh", ""),
-        ai_draft=item.get("ai_draft_zh", ""),
+        ai_draft=html_to_text(item.get("ai_draft_zh", "")),  # drafts are plain text
         status=item["status"],
         note=item.get("note", ""),
         quote=quotes.get(item["quote"]) if item.get("quote") else None,

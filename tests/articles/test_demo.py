@@ -93,3 +93,9 @@ def test_load_demo_rejects_nonsense_sizes(home_page, capsys):
         call_command("load_demo", sections=0)
     assert "--sections" in capsys.readouterr().err
     assert not ArticlePage.objects.exists()
+
+
+def test_demo_ai_drafts_are_plain_text(demo_article):
+    drafts = [s.ai_draft for s in demo_article.sections.all() if s.ai_draft]
+    assert drafts
+    assert not any("<p>" in draft or "</" in draft for draft in drafts)
