@@ -1,3 +1,4 @@
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -20,6 +21,7 @@ from articles.forms import ArticlePageForm
 from articles.page_cache import content_version
 
 ARTICLES_PER_PAGE = 12
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 class Platform(models.TextChoices):
@@ -53,6 +55,12 @@ class ArticleDisplay:
     people: list
     topics: list
     translator_names: list[str]
+
+
+def slug_param(request, name: str) -> str:
+    """A query-string slug, or "" when it is not one (a NUL byte would make PostgreSQL fail)."""
+    value = request.GET.get(name, "")
+    return value if SLUG.fullmatch(value) else ""
 
 
 class DirectChildRouting:
@@ -133,8 +141,8 @@ class ArticleIndexPage(DirectChildRouting, Page):
         from people.models import Person
 
         context = super().get_context(request, *args, **kwargs)
-        topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
-        person = Person.objects.filter(slug=request.GET.get("person", "")).first()
+        topic = Topic.objects.filter(slug=slug_param(request, "topic")).first()
+        person = Person.objects.filter(slug=slug_param(request, "person")).first()
         articles = self.get_articles(
             topic=topic.slug if topic else None, person=person.slug if person else None
         ).prefetch_related("topics")
