@@ -1,40 +1,32 @@
-"""The import service: an original and/or its translation in, an ``ImportPlan`` out; a plan
-(with the editor's decisions) in, a draft ``ArticlePage`` out.
-
-``plan_import`` parses both inputs (``articles.importing``), sections and aligns them and
-proposes a status per section (``articles.proposal``), using glossary terms and people's
-names as alignment anchors. It writes nothing. ``create_article`` turns a plan into a draft
-article in one transaction: a failure leaves nothing behind. The admin import screen
-(``articles/import_admin.py``) and ``manage.py import_article`` both call these two.
-
-Paragraph indexes in a plan count from 0 over each input's paragraphs in document order
-(every block the parser kept, a leading title heading included).
-"""
+"""Planning an import: read both inputs, align them and propose sections, people and
+quotes, as plain values for the editor to review. Nothing is saved here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
-from django.utils.html import escape
-from django.utils.text import slugify
-
-from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
 
 from articles.alignment import ADDED, FULL, OMITTED
 from articles.checks.values import PersonNames
+from articles.importer.values import (
+    LOW_CONFIDENCE,
+    PENDING,
+    ImportPlan,
+    PlanGroup,
+    PlanParagraph,
+    PlanSection,
+    QuoteOffer,
+    Source,
+    _as_source,
+)
 from articles.importing import (
     CODE,
     DEFAULT_LIMITS,
     HEADING,
     IMAGE,
-    LIST_ITEM,
-    QUOTE,
     Document,
     ImportInputError,
     Limits,
@@ -46,135 +38,6 @@ from articles.importing import (
 )
 from articles.importing.anchors import CJK
 from articles.proposal import SectionProposal, find_mentions, propose
-from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
-
-PENDING = SectionStatus.PENDING.value
-STATUSES = tuple(SectionStatus.values)
-# Below this confidence the editor is told to check the proposal closely.
-LOW_CONFIDENCE = 0.5
-MAX_SLUG_CHARS = 80
-OVERRIDE_KEYS = frozenset({"title", "original_url", "original_title", "notes", "quotes"})
-
-
-# --- Inputs -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    """One side of an import: uploaded bytes or pasted text, with what is known about it."""
-
-    data: bytes | str
-    filename: str = ""
-    format: str | None = None
-    encoding: str | None = None
-
-
-def _as_source(value: Source | bytes | str | None) -> Source | None:
-    if value is None or isinstance(value, Source):
-        return value
-    return Source(value)
-
-
-# --- The plan ---------------------------------------------------------------------------------
-
-
-@dataclass
-class PlanParagraph:
-    """A paragraph of one input. ``index`` counts from 0 over that input's paragraphs."""
-
-    index: int
-    kind: str
-    text: str
-    level: int = 0
-    src: str = ""
-
-
-@dataclass
-class PlanSection:
-    """One proposed article section: usually one English and one Chinese section.
-
-    When the alignment joined several sections of one side, the later headings stay in the
-    body as ``heading`` paragraphs. ``evidence`` is the proposal in plain words; it becomes
-    the note of an abridged or omitted section.
-    """
-
-    heading_en: str
-    heading_zh: str
-    paragraphs_en: list[PlanParagraph]
-    paragraphs_zh: list[PlanParagraph]
-    status: str
-    confidence: float | None
-    evidence: str
-    # Paragraph indexes (as in the alignment) with no counterpart or a much shorter one.
-    omitted: list[int] = field(default_factory=list)
-    abridged: list[int] = field(default_factory=list)
-    added: list[int] = field(default_factory=list)
-    length_ratio: float | None = None
-    # Document indexes of the two headings, when there are headings.
-    heading_en_index: int | None = None
-    heading_zh_index: int | None = None
-
-    @property
-    def heading(self) -> str:
-        return self.heading_zh or self.heading_en
-
-
-@dataclass
-class PlanGroup:
-    en: list[int]
-    zh: list[int]
-    kind: str
-    score: float
-
-
-@dataclass
-class QuoteOffer:
-    """Quoted words worth a Quote snippet; creatable only when the speaker is known."""
-
-    text_en: str
-    text_zh: str
-    speaker_id: int | None
-
-
-@dataclass
-class ImportPlan:
-    sections: list[PlanSection]
-    alignment: list[PlanGroup]
-    # Known people mentioned (Person ids), unknown Latin-script names, quotations.
-    people: list[int]
-    candidates: list[str]
-    quotes: list[QuoteOffer]
-    warnings: list[str]
-    metadata: Metadata
-    title_en: str = ""
-    title_zh: str = ""
-    has_original: bool = True
-    has_translation: bool = True
-    # Chinese characters per English letter this article shows (None without both sides).
-    ratio: float | None = None
-
-    @property
-    def original_url(self) -> str:
-        return self.metadata.original_url
-
-    def as_json(self, page_id: int | None = None) -> dict[str, Any]:
-        """The shape ``import_article --json`` prints."""
-        return {
-            "page_id": page_id,
-            "sections": [
-                {"heading": s.heading, "status": s.status, "confidence": s.confidence}
-                for s in self.sections
-            ],
-            "alignment": [
-                {"en": g.en, "zh": g.zh, "kind": g.kind, "score": g.score} for g in self.alignment
-            ],
-            "people": list(self.people),
-            "warnings": list(self.warnings),
-        }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 # --- Planning ---------------------------------------------------------------------------------
 
@@ -491,7 +354,7 @@ def _metadata(en: _Side | None, zh: _Side | None) -> Metadata:
                 copyright_line=theirs.copyright_line,
             )
         )
-    if merged.original_url and not _is_web_address(merged.original_url):
+    if merged.original_url and not is_web_address(merged.original_url):
         merged.original_url = ""
     return merged
 
@@ -502,7 +365,7 @@ def _differs(first: str, second: str) -> bool:
     return first.rstrip("/").split("://")[-1] != second.rstrip("/").split("://")[-1]
 
 
-def _is_web_address(url: str) -> bool:
+def is_web_address(url: str) -> bool:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
@@ -589,200 +452,3 @@ def load_anchors(people: Sequence[PersonNames] = ()) -> list[tuple[str, str]]:
     for person in people:
         anchors += [(e, z) for e in person.names_en for z in person.names_zh]
     return anchors
-
-
-# --- Creating the article ---------------------------------------------------------------------
-
-
-def existing_article(parent: Page, original_url: str):
-    """An article under ``parent`` already importing this original address, if any."""
-    from articles.models import ArticlePage
-
-    if not original_url:
-        return None
-    bare = original_url.rstrip("/")
-    return (
-        ArticlePage.objects.child_of(parent)
-        .filter(original_url__in=[bare, bare + "/"])
-        .order_by("pk")
-        .first()
-    )
-
-
-def create_article(
-    plan: ImportPlan,
-    parent: Page,
-    user,
-    accepted_statuses: Mapping[int, str] | Sequence[str] | None = None,
-    overrides: Mapping[str, Any] | None = None,
-):
-    """Create the plan as a draft article under ``parent``, in one transaction.
-
-    ``accepted_statuses`` replaces proposed statuses, by section index (a mapping, or a list
-    as long as ``plan.sections``). ``overrides`` may hold ``title``, ``original_url``,
-    ``original_title``, ``notes`` (section index → note; an abridged or omitted section
-    without one gets the proposal's evidence) and ``quotes`` (indexes into ``plan.quotes`` to
-    create as Quote snippets). Raises ImportInputError, with nothing saved, when the result
-    would be invalid or the original is already imported under ``parent``.
-    """
-    from articles.models import ArticleIndexPage, ArticlePage, ArticleSection
-    from people.models import Person, Quote
-
-    overrides = dict(overrides or {})
-    unknown = set(overrides) - OVERRIDE_KEYS
-    if unknown:
-        raise ValueError(f"Unknown overrides: {', '.join(sorted(unknown))}")
-    if not isinstance(parent.specific_deferred, ArticleIndexPage):
-        raise ImportInputError("Articles can only be imported into an article index page.")
-    statuses = _statuses(plan, accepted_statuses)
-    notes: Mapping[int, str] = overrides.get("notes") or {}
-
-    original_url = (overrides.get("original_url") or plan.metadata.original_url or "").strip()
-    if not original_url:
-        raise ImportInputError(
-            "The address of the original is unknown. Give it (it is how duplicates are found "
-            "and readers reach the source)."
-        )
-    if not _is_web_address(original_url):
-        raise ImportInputError(f'"{original_url}" is not a web address (http or https).')
-    title = (overrides.get("title") or plan.title_zh or plan.title_en or "").strip()
-    original_title = (
-        overrides.get("original_title") or plan.title_en or plan.metadata.title or title
-    ).strip()
-    if not title:
-        raise ImportInputError("The article has no title; give one.")
-
-    sections = []
-    problems = []
-    for number, (section, status) in enumerate(zip(plan.sections, statuses, strict=True), 1):
-        note = (notes.get(number - 1) or "").strip()
-        if status in CUT_STATUSES and not note:
-            note = section.evidence
-        if status not in CUT_STATUSES and number - 1 not in notes:
-            note = ""
-        body_en = paragraphs_html(section.paragraphs_en, "en")
-        body_zh = paragraphs_html(section.paragraphs_zh, "zh")
-        for message in section_errors(SectionText(status, note, body_en, body_zh)).values():
-            problems.append(f"Section {number} ({section.heading or 'no heading'}): {message}")
-        sections.append(
-            ArticleSection(
-                heading_en=section.heading_en[:300],
-                heading_zh_hans=section.heading_zh[:300],
-                body_en=body_en,
-                body_zh_hans=body_zh,
-                status=status,
-                note=note,
-                sort_order=number - 1,
-            )
-        )
-    if problems:
-        raise ImportInputError(" ".join(problems))
-    quote_indexes = list(overrides.get("quotes") or ())
-    for index in quote_indexes:
-        if not (isinstance(index, int) and 0 <= index < len(plan.quotes)):
-            raise ImportInputError("A chosen quotation is not part of this import.")
-        if plan.quotes[index].speaker_id is None:
-            raise ImportInputError(
-                "A quotation without a known speaker cannot be saved; create the person first."
-            )
-
-    with transaction.atomic():
-        # Serialises imports under one index (on databases with row locks), so two editors
-        # importing the same original cannot both pass the duplicate check.
-        parent = Page.objects.select_for_update().get(pk=parent.pk)
-        duplicate = existing_article(parent, original_url)
-        if duplicate is not None:
-            raise ImportInputError(
-                f'This original is already imported as "{duplicate.title}" (page id '
-                f"{duplicate.pk}, {duplicate.url_path}); edit that article instead."
-            )
-        people = list(Person.objects.filter(pk__in=plan.people))
-        by_id = {p.pk: p for p in people}
-        page = ArticlePage(
-            title=title[:255],
-            slug=find_available_slug(parent, _slug(plan, title)),
-            headline_en=plan.title_en[:300],
-            headline_zh_hans=plan.title_zh[:300],
-            original_url=original_url[:500],
-            original_title=original_title[:300],
-            original_author_name=plan.metadata.original_author[:200],
-            original_author=_author(plan.metadata.original_author, people),
-            publisher_credit=plan.metadata.publisher_credit[:200],
-            live=False,
-            owner=user,
-        )
-        page.people_mentioned = people
-        page.sections = sections
-        parent.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
-        for index in quote_indexes:
-            offer = plan.quotes[index]
-            if offer.speaker_id in by_id or Person.objects.filter(pk=offer.speaker_id).exists():
-                Quote.objects.create(
-                    speaker_id=offer.speaker_id,
-                    text_en=offer.text_en,
-                    text_zh_hans=offer.text_zh,
-                    source_url=original_url[:200],
-                )
-    return page
-
-
-def _statuses(plan: ImportPlan, accepted: Mapping[int, str] | Sequence[str] | None) -> list[str]:
-    statuses = [s.status for s in plan.sections]
-    if accepted is None:
-        return statuses
-    items: Iterable[tuple[int, str]] = (
-        accepted.items() if isinstance(accepted, Mapping) else enumerate(accepted)
-    )
-    for index, status in items:
-        if not (isinstance(index, int) and 0 <= index < len(statuses)):
-            raise ImportInputError(f"There is no section {index} in this import.")
-        if status not in STATUSES:
-            raise ImportInputError(f'"{status}" is not a section status.')
-        statuses[index] = status
-    return statuses
-
-
-def _slug(plan: ImportPlan, title: str) -> str:
-    slug = slugify(plan.title_en or plan.metadata.title or "")[:MAX_SLUG_CHARS].strip("-")
-    return slug or slugify(title, allow_unicode=True)[:MAX_SLUG_CHARS].strip("-") or "article"
-
-
-def _author(name: str, people):
-    wanted = name.strip().casefold()
-    if not wanted:
-        return None
-    for person in people:
-        names = [person.name_en, person.name_zh_hans, *person.alias_list]
-        if any(n and n.strip().casefold() == wanted for n in names):
-            return person
-    from people.models import Person
-
-    for person in Person.objects.filter(name_en__iexact=name.strip())[:1]:
-        return person
-    return None
-
-
-def paragraphs_html(paragraphs: Sequence[PlanParagraph], language: str) -> str:
-    """Safe rich-text HTML from plain paragraphs: every text escaped, only p/ul/h3/blockquote."""
-    parts: list[str] = []
-    items: list[str] = []
-    for paragraph in paragraphs:
-        if paragraph.kind != LIST_ITEM and items:
-            parts.append("<ul>" + "".join(items) + "</ul>")
-            items = []
-        text = "<br/>".join(escape(line) for line in paragraph.text.split("\n"))
-        if paragraph.kind == LIST_ITEM:
-            items.append(f"<li>{text}</li>")
-        elif paragraph.kind == HEADING:
-            parts.append(f"<h3>{text}</h3>")
-        elif paragraph.kind == QUOTE:
-            parts.append(f"<blockquote>{text}</blockquote>")
-        elif paragraph.kind == IMAGE:
-            label = "图片" if language == "zh" else "Image"
-            parts.append(f"<p>[{label}: {text}]</p>" if text else f"<p>[{label}]</p>")
-        elif text:
-            parts.append(f"<p>{text}</p>")
-    if items:
-        parts.append("<ul>" + "".join(items) + "</ul>")
-    return "".join(parts)
