@@ -356,7 +356,7 @@ def test_an_interrupted_run_leaves_nothing_claimed(server, article, translator_u
     def crash(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(drafting, "translate_with_retry", crash)
+    monkeypatch.setattr(drafting.runs, "translate_with_retry", crash)
     ids = draft_queued(article, [s.pk for s in rows(article)])
 
     with pytest.raises(KeyboardInterrupt):
