@@ -8,6 +8,7 @@ production settings, and fetches the page from several client threads on 127.0.0
 import argparse
 import http.client
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -45,6 +46,21 @@ def wait_for(port: int, deadline: float) -> None:
     raise SystemExit("gunicorn did not start serving the article in time")
 
 
+def run_wrk(wrk: str, port: int, clients: int) -> None:
+    """Load from wrk for 15 s and print its figures."""
+    url = f"http://127.0.0.1:{port}{PATH}"
+    result = subprocess.run(
+        [wrk, "-t2", f"-c{clients}", "-d15s", "--latency", "-H", "Host: localhost", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(f"article page under wrk ({clients} connections, 15 s), gunicorn 2 workers")
+    for line in result.stdout.splitlines():
+        if line.strip().startswith(("Requests/sec", "50%", "99%", "Non-2xx", "Socket errors")):
+            print(line.strip())
+
+
 def redis_available() -> bool:
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
@@ -58,6 +74,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--port", type=int, default=8931)
+    parser.add_argument(
+        "--client",
+        choices=["auto", "wrk", "python"],
+        default="auto",
+        help="wrk (Debian package; light on the shared CPUs) or Python threads",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="duizhao-bench-"))
@@ -100,6 +122,10 @@ def main() -> None:
     try:
         wait_for(args.port, time.time() + 30)
         fetch_loop(args.port, 50, [], [])  # warm both workers
+        wrk = shutil.which("wrk") if args.client in ("auto", "wrk") else None
+        if wrk:
+            run_wrk(wrk, args.port, args.clients)
+            return
         timings: list[float] = []
         errors: list[int] = []
         per_client = args.requests // args.clients
