@@ -46,6 +46,9 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+#: The API key tests configure; they check it never leaks into pages, logs or errors.
+FAKE_AI_KEY = "sk-test-8d1e-not-real"
+
 _NAMES_AND_NUMBERS = re.compile(r"\d[\d,.%]*\d%?|\d%?|\b[A-Z][A-Za-z0-9\-]*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SOURCE_FENCE = re.compile(r"<<<SOURCE (\w+)>>>\n(.*)\n<<<END SOURCE \1>>>", re.DOTALL)

@@ -1,12 +1,11 @@
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
 import pytest
 
 from articles.models import ArticlePage
 from articles.section_rules import SectionText, section_errors
+from tests.articles.workflow_helpers import article_data
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,40 +20,15 @@ def section_form(heading_en, heading_zh, body_en, body_zh, status, note=""):
     return {
         "heading_en": heading_en,
         "heading_zh_hans": heading_zh,
-        "body_en": rich_text(body_en),
-        "body_zh_hans": rich_text(body_zh),
+        "body_en": body_en,
+        "body_zh_hans": body_zh,
         "status": status,
         "note": note,
-        "quote": "",
     }
 
 
 def article_form(sections):
-    return nested_form_data(
-        {
-            "title": "深度学习简史",
-            "slug": "history",
-            "headline_en": "A short history of deep learning",
-            "headline_zh_hans": "深度学习简史",
-            "summary_en": "",
-            "summary_zh_hans": "",
-            "original_url": "https://example.com/history",
-            "original_title": "A short history of deep learning",
-            "original_author_name": "A. Writer",
-            "original_author": "",
-            "original_published": "",
-            "platform": "blog",
-            "licence": "permission",
-            "show_original": "on",
-            "translation_method": "ai_assisted",
-            "ai_model": "",
-            "disclosure_en": "",
-            "disclosure_zh_hans": "",
-            "publisher_credit": "",
-            "sections": inline_formset(sections),
-            "comments": inline_formset([]),
-        }
-    )
+    return article_data(sections, title="深度学习简史", slug="history")
 
 
 def test_article_with_sections_is_created_through_the_admin_form(client, editor_user, index):

@@ -8,20 +8,11 @@ import pytest
 from articles import drafting
 from articles.models import ArticleSection, DraftState
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
-from tests.fake_ai_servers import FakeOpenAIServer
+from tests.fake_ai_servers import FAKE_AI_KEY
 
 pytestmark = pytest.mark.django_db
 
-KEY = "sk-admin-test-81c2-not-real"
-
-
-@pytest.fixture
-def server():
-    with (
-        FakeOpenAIServer(api_key=KEY) as server,
-        override_settings(**server.settings_values(), TRANSLATION_RETRY_DELAY=0.001),
-    ):
-        yield server
+KEY = FAKE_AI_KEY
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,17 @@
+"""Fixtures for the article tests."""
+
+from django.test import override_settings
+
+import pytest
+
+from tests.fake_ai_servers import FAKE_AI_KEY, FakeOpenAIServer
+
+
+@pytest.fixture
+def server():
+    """A real OpenAI-protocol server on 127.0.0.1, with the settings pointing at it."""
+    with (
+        FakeOpenAIServer(api_key=FAKE_AI_KEY) as server,
+        override_settings(**server.settings_values(), TRANSLATION_RETRY_DELAY=0.001),
+    ):
+        yield server
