@@ -18,6 +18,7 @@ from wagtail.search import index
 from articles.disclosure import Disclosure, disclosure_for
 from articles.disclosure_facts import effective_method
 from articles.forms import ArticlePageForm
+from articles.licence import PublicSection, original_visible, public_sections
 from articles.page_cache import content_version
 
 ARTICLES_PER_PAGE = 12
@@ -49,9 +50,9 @@ class TranslationMethod(models.TextChoices):
 
 @dataclass
 class ArticleDisplay:
-    sections: list
+    sections: list[PublicSection]
     disclosure: Disclosure
-    cut_sections: list
+    cut_sections: list[PublicSection]
     people: list
     topics: list
     translator_names: list[str]
@@ -301,8 +302,9 @@ class ArticlePage(Page):
         index.SearchField("headline_en"),
         index.SearchField("summary_zh_hans"),
         index.SearchField("original_title"),
+        # The English is indexed only where the licence lets readers see it.
         index.RelatedFields(
-            "sections", [index.SearchField("body_zh_hans"), index.SearchField("body_en")]
+            "sections", [index.SearchField("body_zh_hans"), index.SearchField("public_text_en")]
         ),
         index.FilterField("translation_method"),
     ]
@@ -382,12 +384,14 @@ class ArticlePage(Page):
     @cached_property
     def display(self) -> ArticleDisplay:
         """Everything the article body shows, loaded on first use: inside a cached
-        fragment none of these queries run."""
+        fragment none of these queries run. Sections are the reader's view of them, without
+        the English when the licence keeps the original back."""
         sections = self.section_list()
+        shown = public_sections(self, sections)
         return ArticleDisplay(
-            sections=sections,
+            sections=shown,
             disclosure=self.get_disclosure(sections),
-            cut_sections=[section for section in sections if section.is_cut],
+            cut_sections=[section for section in shown if section.is_cut],
             people=list(self.people_mentioned.all()),
             topics=list(self.topics.all()),
             translator_names=[
@@ -397,6 +401,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["bilingual"] = self.show_original and request.GET.get("view") == "bilingual"
+        context["original_visible"] = original_visible(self)
+        context["bilingual"] = (
+            context["original_visible"] and request.GET.get("view") == "bilingual"
+        )
         context["content_version"] = content_version()
         return context

@@ -11,6 +11,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from articles.api_fields import OriginalField
+from articles.licence import public_original_text
 from articles.panels import SignoffStatusPanel
 from articles.richtext import html_to_text
 from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
@@ -111,9 +113,10 @@ class ArticleSection(Orderable):
     ]
 
     api_fields = [
-        APIField("heading_en"),
+        # The original's English is null when its licence keeps it from readers.
+        APIField("heading_en", serializer=OriginalField()),
         APIField("heading_zh_hans"),
-        APIField("body_en"),
+        APIField("body_en", serializer=OriginalField()),
         APIField("body_zh_hans"),
         APIField("status"),
         APIField("note"),
@@ -152,6 +155,11 @@ class ArticleSection(Orderable):
     @property
     def text_zh(self) -> str:
         return html_to_text(self.body_zh_hans)
+
+    @property
+    def public_text_en(self) -> str:
+        """The English the public search index holds: none when the original is hidden."""
+        return public_original_text(self)
 
     def rule_input(self) -> SectionText:
         return SectionText(
