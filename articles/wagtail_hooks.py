@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles import (  # noqa: F401  (own hooks)
+    conflict_admin,
     drafts_admin,
     effort_report,
     import_admin,

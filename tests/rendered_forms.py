@@ -1,0 +1,70 @@
+"""Forms as a browser would submit them, read from the rendered HTML.
+
+``RenderedForm`` holds the fields of one ``<form>`` in document order with their rendered
+values (checked boxes and radios only, selected options), so a test changes only what a
+user would change and posts the rest as the page gave it.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
+
+
+class RenderedForm:
+    def __init__(self, html: str | bytes, selector: str = "form"):
+        soup = BeautifulSoup(html, "html.parser")
+        form = soup.select_one(selector)
+        if form is None:
+            raise AssertionError(f"no form matches {selector!r}")
+        self.action = form.get("action", "")
+        self.buttons = {
+            button.get("name"): button.get("value", "")
+            for button in form.select("button[name], input[type=submit][name]")
+        }
+        self.fields: list[tuple[str, str]] = []
+        for element in form.select("input, textarea, select"):
+            name = element.get("name")
+            if not name or element.has_attr("disabled"):
+                continue
+            if element.name == "input":
+                kind = element.get("type", "text").lower()
+                if kind in SKIPPED_INPUTS:
+                    continue
+                if kind in {"checkbox", "radio"} and not element.has_attr("checked"):
+                    continue
+                default = "on" if kind in {"checkbox", "radio"} else ""
+                self.fields.append((name, element.get("value", default)))
+            elif element.name == "textarea":
+                self.fields.append((name, element.text.removeprefix("\n")))
+            else:
+                options = element.select("option")
+                chosen = [o for o in options if o.has_attr("selected")]
+                if not chosen and options and not element.has_attr("multiple"):
+                    chosen = options[:1]
+                self.fields.extend((name, o.get("value", o.text)) for o in chosen)
+
+    def get(self, name: str) -> str:
+        return next(value for field, value in self.fields if field == name)
+
+    def names(self) -> list[str]:
+        return [name for name, _value in self.fields]
+
+    def set(self, name: str, value: str) -> None:
+        """Replace a field's value (the first, for a repeated name); add it if absent."""
+        for index, (field, _old) in enumerate(self.fields):
+            if field == name:
+                self.fields[index] = (name, value)
+                return
+        self.fields.append((name, value))
+
+    def data(self, **extra: str) -> dict[str, list[str]]:
+        """The POST body: every field, repeated names as lists, plus ``extra`` (a clicked
+        button, say)."""
+        data: dict[str, list[str]] = {}
+        for name, value in self.fields:
+            data.setdefault(name, []).append(value)
+        for name, value in extra.items():
+            data[name] = [value]
+        return data
