@@ -1,6 +1,7 @@
 """Settings shared by every environment. Nothing secret lives here and DEBUG stays off."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,10 +49,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "cms",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security so that every response, however early it is made, gets a policy.
+    "cms.security_headers.PublicAndAdminCSPMiddleware",
     "cms.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -175,6 +183,62 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Content-Security-Policy (django-csp; cms.security_headers picks the policy by path).
+# Public pages: only this site's own files, no inline script at all. The one inline style is
+# the stand-alone 500 page's (templates/500.html), allowed by its hash.
+# CSP_REPORT_URI: where browsers send violation reports (both policies); unset, none are sent.
+_CSP_REPORT = {"report-uri": env_list("CSP_REPORT_URI")} if os.environ.get("CSP_REPORT_URI") else {}
+ERROR_PAGE_STYLE_HASH = "'sha256-SgIN2t5PrTAL8QjJq0EIRvp4eUDlAYIkGdWxnoZ8+3A='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", ERROR_PAGE_STYLE_HASH],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        **_CSP_REPORT,
+    }
+}
+# Wagtail's admin: reported, not enforced (it still uses inline scripts and styles).
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        **_CSP_REPORT,
+    }
+}
+
+# Failed sign-ins (django-axes): after LOGIN_FAILURE_LIMIT failures for one account, or from
+# one address, that account or address cannot sign in for LOGIN_COOLOFF_MINUTES, even with
+# the right password. Clear a lock-out under Settings → Sign-in lock-outs or with
+# `manage.py axes_reset` (`axes_reset_username NAME`, `axes_reset_ip ADDRESS`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one, counted separately
+AXES_LOCKOUT_CALLABLE = "cms.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_ip"
+# Reverse proxies in front of the app that each append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# A success must not wipe the address's count: one good account would otherwise let its
+# owner keep guessing others' passwords from the same address.
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; the Wagtail admin lists lock-outs
 
 LOGIN_URL = "wagtailadmin_login"
 

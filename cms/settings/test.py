@@ -16,3 +16,10 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Django's test client signs in without a request, which django-axes refuses outright; this
+# backend lets those through unthrottled. Sign-ins over HTTP are throttled as in production.
+AUTHENTICATION_BACKENDS = [
+    "tests.auth_backends.ThrottleRequestsOnlyBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
