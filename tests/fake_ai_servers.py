@@ -26,7 +26,9 @@ Behaviours for every request: ``normal``, ``slow`` (answers after
 ``slow_seconds``), ``error_500``, ``error_502``, ``error_503``, ``reset``
 (connection reset), ``rate_limited`` (429 with ``Retry-After: retry_after``),
 ``malformed_json``, ``oversized_body`` (over 1 MB), ``redirect`` (302 to
-``redirect_to``). Behaviours for the translated text: ``empty``, ``echo``,
+``redirect_to``), ``trickle`` (a normal answer, status line and headers included,
+sent one byte every ``trickle_seconds``, so that no single read ever waits long).
+Behaviours for the translated text: ``empty``, ``echo``,
 ``oversized``, ``english``, ``injected_link``, ``markup``. OpenAI only:
 ``missing_choices``, ``length`` (finish_reason=length), ``truncated_json``,
 ``leaked_prompt`` (the reply repeats the system message). DeepL only:
@@ -122,8 +124,26 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)
+        if self.trickle_seconds:
+            self.trickle(b"".join(self._headers_buffer) + b"\r\n" + body)
+            self._headers_buffer = []
+            return
         self.end_headers()
         self.wfile.write(body)
+
+    #: Seconds between bytes of the whole answer; set per request by ``trickle``.
+    trickle_seconds = 0.0
+
+    def trickle(self, raw: bytes) -> None:
+        """Send ``raw`` one byte at a time until done, the client leaves or the server stops."""
+        stopping = self.server.fake._stopping
+        try:
+            for byte in raw:
+                if stopping.wait(self.trickle_seconds):
+                    return
+                self.wfile.write(bytes([byte]))
+        except OSError:
+            self.close_connection = True
 
     def reset(self) -> None:
         """Drop the connection with a TCP reset instead of an answer."""
@@ -145,6 +165,7 @@ class FakeAIServer:
         self.slow_seconds = 1.0
         self.delay = 0.0
         self.retry_after = "1"
+        self.trickle_seconds = 0.05
         self.redirect_to = "http://127.0.0.1:9/elsewhere"
         self.requests: list[RecordedRequest] = []
         self.in_flight = 0
@@ -277,6 +298,8 @@ class FakeOpenAIServer(FakeAIServer):
             return
         if self.transport_fault(handler, behaviour):
             return
+        if behaviour == "trickle":
+            handler.trickle_seconds = self.trickle_seconds
         messages = record.json.get("messages", [])
         system = next((m["content"] for m in messages if m.get("role") == "system"), "")
         user = next((m["content"] for m in reversed(messages) if m.get("role") == "user"), "")
@@ -367,6 +390,8 @@ class FakeDeepLServer(FakeAIServer):
         if behaviour == "quota":
             handler.send_json(456, {"message": "Quota exceeded"})
             return
+        if behaviour == "trickle":
+            handler.trickle_seconds = self.trickle_seconds
         translations = [
             {"detected_source_language": "EN", "text": reply_text(behaviour, text)}
             for text in data.get("text", [])

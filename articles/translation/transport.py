@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .base import PermanentError, RetryableError
+from .deadline import Deadline
 
 logger = logging.getLogger(__name__)
 
@@ -89,24 +90,32 @@ def request_json(
 
     started = time.monotonic()
     deadline = started + timeout
+    too_slow = RetryableError(
+        f"The translation service at {where} did not answer within {timeout:g} seconds."
+    )
     conn = _connection(base.scheme, base.hostname or "", base.port, timeout)
-    try:
-        conn.request(method, target.path, body=body, headers=all_headers)
-        _settimeout(conn, deadline)
-        response = conn.getresponse()
-        raw = _read_capped(conn, response, deadline, max_bytes, where)
-    except TimeoutError:
-        raise RetryableError(
-            f"The translation service at {where} did not answer within {timeout:g} seconds."
-        ) from None
-    except ssl.SSLCertVerificationError:
-        raise PermanentError(f"The TLS certificate of {where} could not be verified.") from None
-    except (http.client.HTTPException, OSError) as exc:
-        raise RetryableError(
-            f"Could not reach the translation service at {where} ({type(exc).__name__})."
-        ) from None
-    finally:
-        conn.close()
+    # The socket timeout bounds each read; ``Deadline`` bounds the whole exchange.
+    with Deadline(conn, timeout) as whole_exchange:
+        try:
+            conn.request(method, target.path, body=body, headers=all_headers)
+            _settimeout(conn, deadline)
+            response = conn.getresponse()
+            raw = _read_capped(conn, response, deadline, max_bytes, where)
+        except TimeoutError:
+            raise too_slow from None
+        except ssl.SSLCertVerificationError:
+            raise PermanentError(f"The TLS certificate of {where} could not be verified.") from None
+        except (http.client.HTTPException, OSError) as exc:
+            if whole_exchange.expired:
+                raise too_slow from None
+            raise RetryableError(
+                f"Could not reach the translation service at {where} ({type(exc).__name__})."
+            ) from None
+        finally:
+            conn.close()
+    if whole_exchange.expired:
+        # A body read until the connection closed may look complete when it was cut.
+        raise too_slow
 
     elapsed = time.monotonic() - started
     logger.debug(
