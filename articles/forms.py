@@ -1,13 +1,27 @@
-"""The article editor form: on submission for review, every section must be finished."""
+"""The article editor form: on submission for review, every section must be finished; a
+section body that arrives unreadable is a form error (``articles.rich_text_input``); the
+original's address is stored in its one written form (``articles.importing.addresses``)."""
 
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from articles.importing.addresses import normalise_address
+from articles.rich_text_input import guard_rich_text
 from articles.section_rules import FINAL_STATUSES
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                guard_rich_text(form)
+
+    def clean_original_url(self) -> str:
+        # The same written form as an import stores, so duplicates are found either way.
+        return normalise_address(self.cleaned_data.get("original_url") or "")
+
     def is_submission(self) -> bool:
         return "action-submit" in self.data
 
