@@ -27,6 +27,7 @@ from articles.importing import (
     QUOTE,
     ImportInputError,
 )
+from articles.importing.addresses import address_key, normalise_address, search_hint
 from articles.section_rules import CUT_STATUSES, SectionText, section_errors
 
 # --- Creating the article ---------------------------------------------------------------------
@@ -36,15 +37,21 @@ def existing_article(parent: Page, original_url: str):
     """An article under ``parent`` already importing this original address, if any."""
     from articles.models import ArticlePage
 
-    if not original_url:
+    if not original_url.strip():
         return None
-    bare = original_url.rstrip("/")
-    return (
+    # Compared in normal form, so articles stored before addresses were normalised match too;
+    # the database narrows the candidates to those containing the address's last segment.
+    wanted = address_key(original_url)
+    candidates = (
         ArticlePage.objects.child_of(parent)
-        .filter(original_url__in=[bare, bare + "/"])
+        .filter(original_url__icontains=search_hint(original_url))
         .order_by("pk")
-        .first()
+        .only("pk", "original_url")
     )
+    for candidate in candidates:
+        if address_key(candidate.original_url) == wanted:
+            return ArticlePage.objects.get(pk=candidate.pk)
+    return None
 
 
 def create_article(
@@ -75,7 +82,9 @@ def create_article(
     statuses = _statuses(plan, accepted_statuses)
     notes: Mapping[int, str] = overrides.get("notes") or {}
 
-    original_url = (overrides.get("original_url") or plan.metadata.original_url or "").strip()
+    original_url = normalise_address(
+        overrides.get("original_url") or plan.metadata.original_url or ""
+    )
     if not original_url:
         raise ImportInputError(
             "The address of the original is unknown. Give it (it is how duplicates are found "

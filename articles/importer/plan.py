@@ -36,6 +36,7 @@ from articles.importing import (
     require_language,
     split_sections,
 )
+from articles.importing.addresses import address_key, normalise_address
 from articles.importing.anchors import CJK
 from articles.proposal import SectionProposal, find_mentions, propose
 
@@ -354,6 +355,7 @@ def _metadata(en: _Side | None, zh: _Side | None) -> Metadata:
                 copyright_line=theirs.copyright_line,
             )
         )
+    merged.original_url = normalise_address(merged.original_url)
     if merged.original_url and not is_web_address(merged.original_url):
         merged.original_url = ""
     return merged
@@ -362,7 +364,7 @@ def _metadata(en: _Side | None, zh: _Side | None) -> Metadata:
 def _differs(first: str, second: str) -> bool:
     if not (first and second):
         return False
-    return first.rstrip("/").split("://")[-1] != second.rstrip("/").split("://")[-1]
+    return address_key(first) != address_key(second)
 
 
 def is_web_address(url: str) -> bool:
