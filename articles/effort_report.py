@@ -44,6 +44,7 @@ from articles.models import ArticlePage, ArticleSection
 from articles.review.drift import text_of
 from articles.review.rows import chinese_text
 from articles.roles import EDITORS, REVIEWERS, has_role
+from cms.spreadsheets import SafeCsvExportMixin
 
 CACHE_PREFIX = "duizhao:effort:v1"
 CACHE_SECONDS = 7 * 24 * 3600
@@ -255,7 +256,7 @@ class EffortFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=drafted_sections(self.section_filter()).values("page_id"))
 
 
-class EffortReportView(ReportView):
+class EffortReportView(SafeCsvExportMixin, ReportView):
     page_title = gettext_lazy("Post-editing effort")
     header_icon = "edit"
     template_name = "articles/admin/effort_report.html"

@@ -15,6 +15,7 @@ import django_filters
 from articles.models import ArticlePage, DraftSection, SectionSignoff
 from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
 from articles.section_rules import CUT_STATUSES, SectionStatus
+from cms.spreadsheets import SafeCsvExportMixin
 
 SIGNOFF_CHOICES = [
     ("approved", _("Signed off")),
@@ -74,7 +75,7 @@ class AbridgmentFilterSet(WagtailFilterSet):
         return queryset.filter(signoff=value)
 
 
-class AbridgmentReportView(ReportView):
+class AbridgmentReportView(SafeCsvExportMixin, ReportView):
     page_title = _("Abridgments")
     header_icon = "openquote"
     template_name = "articles/admin/abridgment_report.html"

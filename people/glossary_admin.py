@@ -31,6 +31,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView
 
 from articles.importing import normalise_text
+from cms.spreadsheets import SafeCsvExportMixin
 from people.glossary_import import (
     CASE_SENSITIVE,
     CHINESE,
@@ -69,7 +70,7 @@ def _boolean_cell(value: bool) -> str:
     return "true" if value else "false"
 
 
-class GlossaryIndexView(IndexView):
+class GlossaryIndexView(SafeCsvExportMixin, IndexView):
     """The Term listing: export in the import's format, and an "Import CSV" button."""
 
     custom_field_preprocess = {

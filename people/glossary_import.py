@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass
 
 from articles.importing import ImportInputError, Limits, decode, normalise_text
+from cms.spreadsheets import restore_cell
 
 ENGLISH, CHINESE, NOTES, CASE_SENSITIVE, FORBIDDEN = (
     "english",
@@ -195,7 +196,8 @@ def _row(
         if name not in columns:
             return None
         index = columns[name]
-        return record[index].strip() if index < len(record) else ""
+        # A cell the export guarded against formulas (cms.spreadsheets) reads as it was.
+        return restore_cell(record[index]).strip() if index < len(record) else ""
 
     errors = []
     english, chinese = cell(ENGLISH) or "", cell(CHINESE) or ""
