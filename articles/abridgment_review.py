@@ -12,11 +12,10 @@ from django.views import View
 
 from articles.models import AbridgmentReviewTask, ArticlePage
 from articles.models.workflow import SignoffDecision
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
+from articles.permissions import Action, allows, require
 from articles.workflow import (
     abridgment_review_url,
     approval_blockers,
-    is_reviewer,
     numbered,
     record_signoff,
     section_label,
@@ -41,17 +40,12 @@ class TaskDecisionForm(forms.Form):
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-def may_view(user) -> bool:
-    return has_role(user, EDITORS, REVIEWERS, TRANSLATORS)
-
-
 class AbridgmentReviewView(View):
     template_name = "articles/admin/abridgment_review.html"
 
     def dispatch(self, request, page_id: int):
-        if not may_view(request.user):
-            raise PermissionDenied
         self.page = get_object_or_404(ArticlePage, pk=page_id)
+        require(request.user, Action.VIEW_REVIEW, self.page)
         self.task_state = self.page.current_workflow_task_state
         if self.task_state and isinstance(self.task_state.task.specific, AbridgmentReviewTask):
             revision = self.task_state.revision
@@ -68,10 +62,10 @@ class AbridgmentReviewView(View):
         return self.render()
 
     def post(self, request, page_id: int):
-        if not is_reviewer(request.user):
-            raise PermissionDenied
         action = request.POST.get("action")
-        if action in {"approve_task", "reject_task"}:
+        deciding = action in {"approve_task", "reject_task"}
+        require(request.user, Action.APPROVE_CUT_STEP if deciding else Action.SIGN_OFF, self.page)
+        if deciding:
             return self.decide_task(action)
         form = SignoffForm(request.POST)
         if not form.is_valid():
@@ -132,7 +126,7 @@ class AbridgmentReviewView(View):
 
     def render(self, status: int = 200):
         states = signoff_states(self.page, self.sections)
-        can_sign = is_reviewer(self.request.user)
+        can_sign = allows(self.request.user, Action.SIGN_OFF, self.page)
         context = {
             "page": self.page,
             "states": states,
@@ -140,6 +134,7 @@ class AbridgmentReviewView(View):
             "can_sign": can_sign,
             "can_decide": bool(
                 self.task_state
+                and allows(self.request.user, Action.APPROVE_CUT_STEP, self.page)
                 and (
                     self.request.user.is_superuser
                     or self.task_state.task.specific._user_in_groups(self.request.user)

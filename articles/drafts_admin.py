@@ -9,7 +9,6 @@ below; ``articles/wagtail_hooks.py`` imports this module. The work is done by
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,22 +21,15 @@ from wagtail.admin.widgets import Button
 
 from articles import drafting
 from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.roles import EDITORS, TRANSLATORS, has_role
+from articles.permissions import Action, allows, require
 from articles.translation import BackendNotConfigured
 
-DRAFTING_ROLES = frozenset({EDITORS, TRANSLATORS})
 PREVIEW_CHARS = 240
 
 
-def can_draft(user, page) -> bool:
-    """Editors and translators (and superusers) who may edit this page."""
-    return has_role(user, *DRAFTING_ROLES) and page.permissions_for_user(user).can_edit()
-
-
-def _article_for(request, page_id: int) -> ArticlePage:
+def _article_for(request, page_id: int, action: Action = Action.DRAFT_WITH_AI) -> ArticlePage:
     page = get_object_or_404(ArticlePage, pk=page_id)
-    if not can_draft(request.user, page):
-        raise PermissionDenied
+    require(request.user, action, page)
     return page
 
 
@@ -137,7 +129,7 @@ def retry_view(request, page_id: int):
 
 @require_POST
 def accept_view(request, page_id: int, section_id: int):
-    page = _article_for(request, page_id)
+    page = _article_for(request, page_id, Action.ACCEPT_AI_DRAFT)
     section = _section_of(page, section_id)
     if drafting.accept_draft(section, request.user):
         messages.success(
@@ -195,7 +187,7 @@ def register_drafts_urls():
 
 
 def _drafts_button(page, user, priority: int):
-    if page.specific_class is not ArticlePage or not can_draft(user, page):
+    if page.specific_class is not ArticlePage or not allows(user, Action.DRAFT_WITH_AI, page):
         return
     yield Button(
         _("Draft with AI"),

@@ -26,9 +26,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import F, Q
-from django.http import HttpResponseForbidden
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
@@ -41,9 +39,9 @@ import django_filters
 
 from articles.effort import article_effort
 from articles.models import ArticlePage, ArticleSection
+from articles.permissions import Action, allows, require, role_allows, visible_q
 from articles.review.drift import text_of
 from articles.review.rows import chinese_text
-from articles.roles import EDITORS, REVIEWERS, has_role
 from cms.spreadsheets import SafeCsvExportMixin
 
 CACHE_PREFIX = "duizhao:effort:v1"
@@ -55,10 +53,6 @@ def drafted_sections(section_filter: Q | None = None):
     """Live section rows holding an AI draft, narrowed by the report's filters."""
     rows = ArticleSection.objects.exclude(ai_draft="")
     return rows.filter(section_filter) if section_filter is not None else rows
-
-
-def may_see_report(user) -> bool:
-    return has_role(user, EDITORS, REVIEWERS)
 
 
 # -- Figures ----------------------------------------------------------------------------------
@@ -285,16 +279,20 @@ class EffortReportView(SafeCsvExportMixin, ReportView):
     }
 
     def dispatch(self, request, *args, **kwargs):
-        # A plain 403, not PermissionDenied: Wagtail's admin turns that into a redirect home.
-        if not may_see_report(request.user):
-            return HttpResponseForbidden(_("Only editors and reviewers may see this report."))
+        require(request.user, Action.SEE_EFFORT_REPORT)
+        if request.GET.get("export"):
+            require(request.user, Action.EXPORT_REPORTS)
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def show_export_buttons(self) -> bool:
+        return bool(self.list_export) and allows(self.request.user, Action.EXPORT_REPORTS)
 
     def get_valid_orderings(self):
         return [prefix + key for key in self.orderings for prefix in ("", "-")]
 
     def get_queryset(self):
-        return ArticlePage.objects.all()
+        return ArticlePage.objects.filter(visible_q(self.request.user))
 
     def get_filtered_queryset(self):
         pages = self.filter_queryset(self.get_queryset())
@@ -344,7 +342,7 @@ def register_effort_report_urls():
 
 class EffortReportMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        return may_see_report(request.user)
+        return role_allows(request.user, Action.SEE_EFFORT_REPORT)
 
 
 @hooks.register("register_reports_menu_item")

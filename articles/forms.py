@@ -4,14 +4,13 @@ original's address is stored in its one written form (``articles.importing.addre
 
 from django.utils.translation import gettext as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
 from articles.importing.addresses import normalise_address
+from articles.page_forms import EditorialPageForm
 from articles.rich_text_input import guard_rich_text
 from articles.section_rules import FINAL_STATUSES
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(EditorialPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for formset in self.formsets.values():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,7 +36,7 @@ from articles.importer import (
 )
 from articles.importing import DEFAULT_LIMITS, FORMATS, ImportInputError, decode
 from articles.models import ArticleIndexPage
-from articles.roles import EDITORS, has_role
+from articles.permissions import Action, allows, require, require_role
 from articles.section_rules import CUT_STATUSES, SectionStatus
 from people.models import Person
 
@@ -48,13 +48,6 @@ FORMAT_CHOICES = [
     ("text", gettext_lazy("Plain text (paragraphs separated by a blank line)")),
 ]
 SIDES = ("original", "translation")
-
-
-def can_import(user, parent=None) -> bool:
-    """Editors and superusers who may add pages under ``parent``."""
-    if not has_role(user, EDITORS):
-        return False
-    return parent is None or parent.permissions_for_user(user).can_add_subpage()
 
 
 class ImportForm(forms.Form):
@@ -92,12 +85,9 @@ def _parent(request) -> ArticleIndexPage:
 @require_http_methods(["GET", "POST"])
 def import_view(request):
     """GET: the form. POST ``action=preview``: the proposal. POST ``action=create``: the draft."""
-    # A plain 403, not PermissionDenied: Wagtail's admin turns that into a redirect home.
-    if not can_import(request.user):
-        return HttpResponseForbidden(_("Only editors may import articles."))
+    require_role(request.user, Action.IMPORT)
     parent = _parent(request)
-    if not can_import(request.user, parent):
-        return HttpResponseForbidden(_("You may not add articles to this index."))
+    require(request.user, Action.IMPORT, parent)
     if request.method == "GET":
         return _form_page(request, parent, ImportForm())
     if request.POST.get("action") == "create":
@@ -255,7 +245,7 @@ def register_import_urls():
 @hooks.register("register_page_header_buttons")
 @hooks.register("register_page_listing_more_buttons")
 def import_button(page, user, view_name=None, next_url=None):
-    if isinstance(page.specific_deferred, ArticleIndexPage) and can_import(user, page):
+    if isinstance(page.specific_deferred, ArticleIndexPage) and allows(user, Action.IMPORT, page):
         yield PageMenuItem(
             _("Import article"),
             url=reverse("articles_import") + f"?parent={page.pk}",

@@ -13,7 +13,8 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from articles.models import ArticlePage, DraftSection, SectionSignoff
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
+from articles.permissions import Action, allows, require, visible_q
+from articles.roles import TRANSLATORS
 from articles.section_rules import CUT_STATUSES, SectionStatus
 from cms.spreadsheets import SafeCsvExportMixin
 
@@ -51,7 +52,7 @@ class AbridgmentFilterSet(WagtailFilterSet):
     page = django_filters.ModelChoiceFilter(
         label=_("Article"),
         queryset=lambda request: ArticlePage.objects.filter(
-            draft_sections__status__in=CUT_STATUSES
+            visible_q(request.user), draft_sections__status__in=CUT_STATUSES
         ).distinct(),
         empty_label=_("All articles"),
     )
@@ -107,19 +108,21 @@ class AbridgmentReportView(SafeCsvExportMixin, ReportView):
         "status_since": _("Marked at"),
     }
 
-    def user_can_see(self, user) -> bool:
-        return has_role(user, EDITORS, REVIEWERS, TRANSLATORS)
-
     def dispatch(self, request, *args, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
-        if not self.user_can_see(request.user):
-            raise PermissionDenied
+        require(request.user, Action.SEE_ABRIDGMENTS_REPORT)
+        if request.GET.get("export"):
+            require(request.user, Action.EXPORT_REPORTS)
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def show_export_buttons(self) -> bool:
+        return bool(self.list_export) and allows(self.request.user, Action.EXPORT_REPORTS)
 
     def get_queryset(self):
         rows = (
-            DraftSection.objects.filter(status__in=CUT_STATUSES)
+            DraftSection.objects.filter(
+                visible_q(self.request.user, "page__"), status__in=CUT_STATUSES
+            )
             .select_related("page")
             .prefetch_related("page__translators")
             .order_by("-status_since", "page_id", "position")

@@ -1,7 +1,7 @@
 """Admin screens for translator review: URLs and the links to them.
 
 The review screen is linked from an article's editor header and from the "More" menu of the
-page listing, for users who may review it (``articles.review.permissions``).
+page listing, for users the permission table lets review it (``articles.permissions``).
 """
 
 from django.urls import include, path, reverse
@@ -11,8 +11,8 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from articles.models import ArticlePage
+from articles.permissions import Action, allows
 from articles.review import views
-from articles.review.permissions import can_review
 
 app_name = "articles_review"
 urlpatterns = [
@@ -37,7 +37,8 @@ def register_review_urls():
 
 
 def _review_button(page, user, priority: int):
-    if issubclass(page.specific_class or type(page), ArticlePage) and can_review(user, page):
+    is_article = issubclass(page.specific_class or type(page), ArticlePage)
+    if is_article and allows(user, Action.VIEW_REVIEW, page):
         yield Button(
             _("Review"),
             reverse("articles_review:review", args=(page.pk,)),

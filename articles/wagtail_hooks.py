@@ -21,8 +21,8 @@ from articles import (  # noqa: F401  (own hooks)
 )
 from articles.abridgment_review import AbridgmentReviewView
 from articles.models import ArticleIndexPage, ArticlePage, DraftSection, Topic
+from articles.permissions import Action, allows, role_allows, visible_q
 from articles.reports import AbridgmentReportView, awaiting_signoff
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, has_role
 from articles.section_rules import CUT_STATUSES
 from articles.workflow import (
     SIGNOFF_ACTION,
@@ -48,10 +48,6 @@ class TopicViewSet(SnippetViewSet):
 register_snippet(TopicViewSet)
 
 
-def in_editorial_group(user) -> bool:
-    return has_role(user, EDITORS, REVIEWERS, TRANSLATORS)
-
-
 @hooks.register("register_admin_urls")
 def abridgment_urls():
     return [
@@ -75,7 +71,7 @@ def abridgment_urls():
 
 class AbridgmentsMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        return in_editorial_group(request.user)
+        return role_allows(request.user, Action.SEE_ABRIDGMENTS_REPORT)
 
 
 @hooks.register("register_reports_menu_item")
@@ -100,9 +96,10 @@ class AwaitingSignoffPanel(Component):
 @hooks.register("construct_homepage_panels")
 def awaiting_signoff_panel(request, panels):
     user = request.user
-    if not has_role(user, REVIEWERS, EDITORS):
+    if not role_allows(user, Action.SIGN_OFF):
         return
-    count = awaiting_signoff(DraftSection.objects.filter(status__in=CUT_STATUSES)).count()
+    cuts = DraftSection.objects.filter(visible_q(user, "page__"), status__in=CUT_STATUSES)
+    count = awaiting_signoff(cuts).count()
     if count:
         panels.append(AwaitingSignoffPanel(count))
 
@@ -110,7 +107,7 @@ def awaiting_signoff_panel(request, panels):
 @hooks.register("register_page_header_buttons")
 @hooks.register("register_page_listing_more_buttons")
 def abridgment_review_button(page, user, view_name=None, next_url=None):
-    if isinstance(page.specific_deferred, ArticlePage) and in_editorial_group(user):
+    if isinstance(page.specific_deferred, ArticlePage) and allows(user, Action.VIEW_REVIEW, page):
         yield PageMenuItem(
             _("Abridgment review"),
             url=reverse("articles_abridgment_review", args=(page.pk,)),

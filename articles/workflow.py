@@ -17,8 +17,8 @@ from wagtail.models import PageLogEntry, Revision
 
 from articles.models import ArticlePage, ArticleSection, DraftSection, SectionSignoff
 from articles.models.workflow import SignoffDecision
+from articles.permissions import Action, allows
 from articles.richtext import words_of
-from articles.roles import EDITORS, REVIEWERS, has_role
 from articles.section_rules import CUT_STATUSES
 
 STATUS_ACTION = "duizhao.section_status"
@@ -106,10 +106,6 @@ def markers_for(page: ArticlePage, keys) -> dict[str, int | None]:
     return markers
 
 
-def is_reviewer(user: AbstractBaseUser) -> bool:
-    return has_role(user, REVIEWERS, EDITORS)
-
-
 def record_signoff(
     page: ArticlePage,
     section: ArticleSection,
@@ -118,8 +114,8 @@ def record_signoff(
     comment: str = "",
 ) -> SectionSignoff:
     """A reviewer approves a cut section, or asks for changes with a comment."""
-    if not is_reviewer(user):
-        raise PermissionDenied(_("Only reviewers and editors sign off abridgments."))
+    if not allows(user, Action.SIGN_OFF, page):
+        raise PermissionDenied(_("Only reviewers and editors of this article sign off its cuts."))
     if section.status not in CUT_STATUSES:
         raise ValidationError(_("Only abridged or omitted sections need a sign-off."))
     if decision not in SignoffDecision.values:

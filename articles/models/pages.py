@@ -20,6 +20,8 @@ from articles.disclosure_facts import effective_method
 from articles.forms import ArticlePageForm
 from articles.licence import PublicSection, original_visible, public_sections
 from articles.page_cache import content_version
+from articles.page_forms import EditorialPageForm
+from articles.permissions import EditorialPagePermissions
 
 ARTICLES_PER_PAGE = 12
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
@@ -82,7 +84,7 @@ class DirectChildRouting:
         return child.route(request, path_components[1:])
 
 
-class HomePage(DirectChildRouting, Page):
+class HomePage(EditorialPagePermissions, DirectChildRouting, Page):
     """The site's front page: an introduction and the latest articles."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -96,6 +98,7 @@ class HomePage(DirectChildRouting, Page):
     subpage_types = ["articles.ArticleIndexPage"]
     child_model = "articles.ArticleIndexPage"
     max_count = 1
+    base_form_class = EditorialPageForm
     template = "articles/home_page.html"
 
     class Meta:
@@ -109,7 +112,7 @@ class HomePage(DirectChildRouting, Page):
         return context
 
 
-class ArticleIndexPage(DirectChildRouting, Page):
+class ArticleIndexPage(EditorialPagePermissions, DirectChildRouting, Page):
     """Lists its articles, newest first, filterable by topic and by person."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -123,6 +126,7 @@ class ArticleIndexPage(DirectChildRouting, Page):
     subpage_types = ["articles.ArticlePage"]
     child_model = "articles.ArticlePage"
     template = "articles/article_index_page.html"
+    base_form_class = EditorialPageForm
 
     class Meta:
         verbose_name = _("article index")
@@ -156,7 +160,7 @@ class ArticleIndexPage(DirectChildRouting, Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(EditorialPagePermissions, Page):
     """A Chinese translation of an English article, held section by section beside the
     original. Sections are edited inline (``ArticleSection``); people, quotes and topics are
     snippets chosen from the admin."""

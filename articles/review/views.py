@@ -1,14 +1,14 @@
 """Admin views for translator review, registered in ``articles/review_admin.py``.
 
-Every view answers 403 without the article's text to a signed-in user who may not review the
-page (see ``permissions``); Wagtail's admin URL wrapper already sends anonymous users to the
+Every view refuses (``articles.permissions.require``) a user the permission table does not
+allow on this article; Wagtail's admin URL wrapper already sends anonymous users to the
 login page. POST endpoints redirect back to the section they acted on.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import ArticlePage, ArticleSection, CheckDismissal
+from articles.permissions import Action, require
 from articles.review.drift import confirm_source, english_source
-from articles.review.permissions import can_review
 from articles.review.revisions import compare_revisions
 from articles.review.rows import CHECK_LABELS, build_review, load_sections
 from articles.workflow import abridgment_review_url
@@ -49,13 +49,10 @@ MAX_REASON = 2000
 MAX_EVIDENCE = CheckDismissal._meta.get_field("evidence").max_length
 
 
-def _forbidden() -> HttpResponseForbidden:
-    return HttpResponseForbidden(_("You do not have permission to review this article."))
-
-
-def _article(request, page_id: int) -> ArticlePage | None:
+def _article(request, page_id: int, action: Action = Action.VIEW_REVIEW) -> ArticlePage:
     page = get_object_or_404(ArticlePage, pk=page_id)
-    return page if can_review(request.user, page) else None
+    require(request.user, action, page)
+    return page
 
 
 def _back(page: ArticlePage, position: int | None = None) -> HttpResponseRedirect:
@@ -66,8 +63,6 @@ def _back(page: ArticlePage, position: int | None = None) -> HttpResponseRedirec
 @require_GET
 def review(request, page_id: int):
     page = _article(request, page_id)
-    if page is None:
-        return _forbidden()
     result = build_review(page, problems_only=request.GET.get("problems") == "1")
     return TemplateResponse(
         request,
@@ -85,8 +80,6 @@ def review(request, page_id: int):
 @require_GET
 def revisions(request, page_id: int):
     page = _article(request, page_id)
-    if page is None:
-        return _forbidden()
     available = list(page.revisions.order_by("-created_at", "-pk").select_related("user")[:100])
     to_id = _int(request.GET.get("to")) or page.latest_revision_id
     from_id = _int(request.GET.get("from"))
@@ -118,9 +111,7 @@ def revisions(request, page_id: int):
 
 @require_POST
 def recheck(request, page_id: int, section_id: int):
-    page = _article(request, page_id)
-    if page is None:
-        return _forbidden()
+    page = _article(request, page_id, Action.RECHECK_SOURCE)
     get_object_or_404(ArticleSection, pk=section_id, page=page)
     sections, _revision_id, _created = load_sections(page)
     for position, section in enumerate(sections, start=1):
@@ -136,9 +127,7 @@ def recheck(request, page_id: int, section_id: int):
 
 @require_POST
 def dismiss(request, page_id: int, section_id: int):
-    page = _article(request, page_id)
-    if page is None:
-        return _forbidden()
+    page = _article(request, page_id, Action.DISMISS_FINDING)
     section = get_object_or_404(ArticleSection, pk=section_id, page=page)
     code = request.POST.get("code", "")
     evidence = request.POST.get("evidence", "")

@@ -4,6 +4,7 @@ from django.test import override_settings
 
 import pytest
 
+from tests.articles.desks import build_desks
 from tests.fake_ai_servers import FAKE_AI_KEY, FakeOpenAIServer
 
 
@@ -15,3 +16,9 @@ def server():
         override_settings(**server.settings_values(), TRANSLATION_RETRY_DELAY=0.001),
     ):
         yield server
+
+
+@pytest.fixture
+def desks(db):
+    """Desks "A" and "B": two article indexes with groups granted on one each (desks.py)."""
+    return build_desks()

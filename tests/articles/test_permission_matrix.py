@@ -6,11 +6,20 @@ from django.urls import reverse
 import pytest
 
 from articles.models import ArticlePage
+from articles.permissions import TABLE, Action
+from articles.roles import EDITORS, REVIEWERS, TRANSLATORS
 from tests.articles.workflow_helpers import article_data, existing_sections
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "editor", "translator", "reviewer"]
+ROLE_KEYS = {EDITORS: "editor", TRANSLATORS: "translator", REVIEWERS: "reviewer"}
+
+
+def table(action: Action) -> set[str]:
+    """The roles the permission table allows ``action`` (every page here is theirs)."""
+    return {ROLE_KEYS[role] for role in TABLE[action].roles}
+
 
 # action: (method, url builder, roles allowed)
 ACTIONS = {
@@ -22,47 +31,47 @@ ACTIONS = {
     "edit page": (
         "get",
         lambda page: reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        {"editor", "translator"},
+        table(Action.EDIT_PAGE),
     ),
     "page history": (
         "get",
         lambda page: reverse("wagtailadmin_pages:history", args=(page.pk,)),
-        {"editor", "translator"},
+        table(Action.EDIT_PAGE),
     ),
     "unpublish": (
         "get",
         lambda page: reverse("wagtailadmin_pages:unpublish", args=(page.pk,)),
-        {"editor"},
+        table(Action.PUBLISH_PAGE),
     ),
     "delete page": (
         "get",
         lambda page: reverse("wagtailadmin_pages:delete", args=(page.pk,)),
-        {"editor"},
+        table(Action.DELETE_PAGE),
     ),
     "review screen": (
         "get",
         lambda page: reverse("articles_review:review", args=(page.pk,)),
-        {"editor", "translator", "reviewer"},
+        table(Action.VIEW_REVIEW),
     ),
     "abridgment screen": (
         "get",
         lambda page: reverse("articles_abridgment_review", args=(page.pk,)),
-        {"editor", "translator", "reviewer"},
+        table(Action.VIEW_REVIEW),
     ),
     "abridgments report": (
         "get",
         lambda page: reverse("articles_abridgment_report"),
-        {"editor", "translator", "reviewer"},
+        table(Action.SEE_ABRIDGMENTS_REPORT),
     ),
     "AI drafts": (
         "get",
         lambda page: reverse("articles_drafts", args=(page.pk,)),
-        {"editor", "translator"},
+        table(Action.DRAFT_WITH_AI),
     ),
     "import": (
         "get",
         lambda page: reverse("articles_import") + f"?parent={page.get_parent().pk}",
-        {"editor"},
+        table(Action.IMPORT),
     ),
     "add person": (
         "get",
@@ -81,6 +90,16 @@ ACTIONS = {
         "get",
         lambda page: reverse("wagtailsnippets_people_term:add"),
         {"editor", "translator"},
+    ),
+    "effort report": (
+        "get",
+        lambda page: reverse("articles_effort_report"),
+        table(Action.SEE_EFFORT_REPORT),
+    ),
+    "glossary import": (
+        "get",
+        lambda page: reverse("people_glossary_import"),
+        table(Action.IMPORT_GLOSSARY),
     ),
     "users": ("get", lambda page: reverse("wagtailusers_users:index"), set()),
 }
