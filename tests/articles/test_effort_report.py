@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from articles.effort_report import EffortReportView
 from articles.models import ArticlePage
 from articles.review.rows import build_review
+from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -191,9 +192,9 @@ def test_translators_and_outsiders_are_refused(
 ):
     client.force_login(translator_user)
     response = client.get(REPORT)
-    assert response.status_code == 403
+    assert refused(response)
     assert "改了四分之一" not in response.content.decode()
-    assert client.get(REPORT, {"export": "csv"}).status_code == 403
+    assert refused(client.get(REPORT, {"export": "csv"}))
 
     outsider = django_user_model.objects.create_user("outsider", password="x", is_staff=True)
     client.force_login(outsider)

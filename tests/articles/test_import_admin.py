@@ -11,6 +11,7 @@ import pytest
 from articles.import_admin import import_button
 from articles.models import ArticlePage
 from people.models import Quote
+from tests.admin_refusal import refused
 from tests.factories import ArticleIndexPageFactory, PersonFactory
 
 from .test_alignment import EN, ZH
@@ -232,9 +233,9 @@ def test_double_import_is_flagged_and_refused(client, index, editor_user):
 @pytest.mark.parametrize("role", ["translator_user", "reviewer_user"])
 def test_translators_and_reviewers_are_denied(client, index, role, request):
     client.force_login(request.getfixturevalue(role))
-    assert client.get(import_url(index)).status_code == 403
+    assert refused(client.get(import_url(index)))
     response = preview(client, index, original_text=ORIGINAL, translation_text=TRANSLATION)
-    assert response.status_code == 403
+    assert refused(response)
     assert "Superalignment" not in response.content.decode()
     assert not ArticlePage.objects.exists()
 

@@ -13,6 +13,7 @@ import pytest
 from articles.effort import article_effort, section_effort
 from articles.models import ArticlePage, CheckDismissal
 from people.models import Person
+from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -283,7 +284,7 @@ def test_admin_users_outside_the_roles_are_refused_without_the_text(
     )
     client.force_login(user)
     response = client.get(url(article))
-    assert response.status_code == 403
+    assert refused(response)
     body = response.content.decode()
     assert SECRET_EN not in body and SECRET_ZH not in body
 
@@ -299,7 +300,7 @@ def test_a_role_without_permission_on_the_page_is_refused(client, reviewer_user,
     GroupPagePermission.objects.filter(group__name="Reviewers").delete()
     client.force_login(reviewer_user)
     response = client.get(url(article))
-    assert response.status_code == 403
+    assert refused(response)
     assert SECRET_ZH not in response.content.decode()
 
 
@@ -310,7 +311,7 @@ def test_dismissing_is_refused_outside_the_roles(client, django_user_model, arti
         reverse("articles_review:dismiss", args=(article.pk, section.pk)),
         {"code": "missing_number", "evidence": "1998", "reason": "x"},
     )
-    assert response.status_code == 403
+    assert refused(response)
     assert not CheckDismissal.objects.exists()
 
 

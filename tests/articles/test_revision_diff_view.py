@@ -9,6 +9,7 @@ from wagtail.models import GroupPagePermission
 import pytest
 
 from articles.models import ArticlePage, ArticleSection
+from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +134,7 @@ def test_a_translator_without_rights_on_the_page_is_denied(client, translator_us
     GroupPagePermission.objects.filter(group__name="Translators").delete()
     client.force_login(translator_user)
     response = client.get(compare_url(page, first, second))
-    assert response.status_code == 403
+    assert refused(response)
     assert "B 的新中文" not in response.content.decode()
 
 
@@ -148,7 +149,7 @@ def test_admin_users_outside_the_roles_are_denied(client, django_user_model, hom
     user.groups.add(group)
     client.force_login(user)
     response = client.get(compare_url(page, first, second))
-    assert response.status_code == 403
+    assert refused(response)
     assert "B 的新中文" not in response.content.decode()
 
 
