@@ -18,6 +18,7 @@ from articles.workflow import (
     approval_blockers,
     numbered,
     record_signoff,
+    section_hash,
     section_label,
     signoff_states,
 )
@@ -25,6 +26,9 @@ from articles.workflow import (
 
 class SignoffForm(forms.Form):
     section_key = forms.UUIDField(widget=forms.HiddenInput)
+    # The section's content hash as the screen showed it: a sign-off approves what the
+    # reviewer read, so a section changed since is refused rather than signed unseen.
+    content_hash = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         choices=SignoffDecision.choices, widget=forms.RadioSelect, label=gettext_lazy("Decision")
     )
@@ -76,6 +80,17 @@ class AbridgmentReviewView(View):
         if section is None:
             messages.error(request, _("That section is not part of the article under review."))
             return self.render(status=400)
+        seen = form.cleaned_data["content_hash"]
+        if seen and seen != section_hash(section):
+            messages.error(
+                request,
+                _(
+                    "%s changed after you opened this screen; nothing was recorded. Read it "
+                    "again below before you decide."
+                )
+                % section_label(section),
+            )
+            return self.render(status=409)
         try:
             record_signoff(
                 self.page,
@@ -126,6 +141,8 @@ class AbridgmentReviewView(View):
 
     def render(self, status: int = 200):
         states = signoff_states(self.page, self.sections)
+        for state in states:
+            state.section.content_hash = section_hash(state.section)
         can_sign = allows(self.request.user, Action.SIGN_OFF, self.page)
         context = {
             "page": self.page,

@@ -74,6 +74,7 @@ NOT_REPOSTED = {
 }
 # The editor's round trip adds block keys to rich text without a word changing.
 _BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+_EMBED = re.compile(r"<(?:img|embed)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,10 @@ def _value(obj, field) -> Value:
     if field.choices:
         return Value(str(raw), str(dict(field.flatchoices).get(raw, raw)))
     if field.get_internal_type() == "TextField" and "<" in str(raw):
-        return Value(_BLOCK_KEY.sub("", str(raw)).strip(), html_to_text(str(raw)))
+        text = html_to_text(str(raw))
+        # An emptied editor posts an empty paragraph: the same as no text at all.
+        empty = not text and not _EMBED.search(str(raw))
+        return Value("" if empty else _BLOCK_KEY.sub("", str(raw)).strip(), text)
     return Value(str(raw), str(raw))
 
 

@@ -22,6 +22,7 @@ from wagtail.admin.widgets import Button
 from articles import drafting
 from articles.models import ArticlePage, ArticleSection, DraftState
 from articles.permissions import Action, allows, require
+from articles.stale_writes import StaleWrite
 from articles.translation import BackendNotConfigured
 
 PREVIEW_CHARS = 240
@@ -131,7 +132,15 @@ def retry_view(request, page_id: int):
 def accept_view(request, page_id: int, section_id: int):
     page = _article_for(request, page_id, Action.ACCEPT_AI_DRAFT)
     section = _section_of(page, section_id)
-    if drafting.accept_draft(section, request.user):
+    try:
+        # The screen names the revision it showed: accepting over a newer save is refused.
+        accepted = drafting.accept_draft(
+            section, request.user, loaded_revision_id=request.POST.get("loaded_revision_id")
+        )
+    except StaleWrite as stale:
+        messages.error(request, str(stale))
+        return _back(page)
+    if accepted:
         messages.success(
             request,
             _("Section %(number)s now uses the AI draft as its Chinese text (in the draft).")

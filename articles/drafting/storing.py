@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.drafting.context import has_text, text_to_html
 from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.stale_writes import ensure_latest
 from articles.translation import (
     TranslationResult,
 )
@@ -54,12 +55,21 @@ def _store_draft(run: DraftRun, pk: int, result: TranslationResult) -> None:
     run.revision_id = _write(run.page_id, pk, fields, apply, chinese, run.user, run.revision_id)
 
 
-def accept_draft(section: ArticleSection, user) -> bool:
+def accept_draft(section: ArticleSection, user, loaded_revision_id=None) -> bool:
     """Use the section's AI draft as its Chinese text, at the translator's explicit request.
 
     Replaces the Chinese in the editor's latest revision (and in the row when the page is
     not live); the replaced text stays in the revision history. False without a draft.
+    ``loaded_revision_id`` is the revision the translator's screen showed: when given and
+    no longer the latest, ``StaleWrite`` is raised and nothing changes.
     """
+    with transaction.atomic():
+        if loaded_revision_id is not None:
+            ensure_latest(ArticlePage(pk=section.page_id), loaded_revision_id)
+        return _accept_draft(section, user)
+
+
+def _accept_draft(section: ArticleSection, user) -> bool:
     section.refresh_from_db()
     if not section.ai_draft.strip():
         return False
