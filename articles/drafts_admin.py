@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -41,14 +42,22 @@ def _back(page: ArticlePage):
 @require_GET
 def drafts_view(request, page_id: int):
     page = _article_for(request, page_id)
+    # Runs past their deadline show as failed, ready to retry, without a "release".
+    drafting.expire_overdue(page)
     editor_copy = drafting.editor_sections(page)
+    sections = drafting.numbered_sections(page)
+    usage = drafting.latest_usage(s.pk for s in sections if s.ai_draft_state == DraftState.QUEUED)
+    now = timezone.now()
     rows = []
-    for section in drafting.numbered_sections(page):
+    for section in sections:
         in_editor = editor_copy.get(section.pk, section)
+        retry_at = usage[section.pk].retry_at if section.pk in usage else None
         rows.append(
             {
                 "section": section,
                 "draftable": drafting.is_draftable(section),
+                # Put off because the service asked us to wait: when it is tried again.
+                "retry_at": retry_at if retry_at and retry_at > now else None,
                 "preview": _preview(section.ai_draft),
                 "has_chinese": drafting.has_text(in_editor.body_zh_hans),
                 "accepted": bool(section.ai_draft.strip())
@@ -79,6 +88,9 @@ def _start(request, page: ArticlePage, section_ids=None) -> None:
         started = drafting.start_drafting(page, section_ids=section_ids, user=request.user)
     except BackendNotConfigured as exc:
         messages.error(request, str(exc))
+        return
+    except drafting.QuotaExceeded as exc:
+        messages.error(request, exc.message)
         return
     if started.queued:
         messages.success(

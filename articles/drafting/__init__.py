@@ -16,6 +16,12 @@ One request, start to finish:
 3. A failure writes only ``ai_draft_state`` and ``ai_draft_error`` (plain words, never the key
    or the text): an earlier ``ai_draft`` and the translator's Chinese stay as they were.
 
+Limits (``quotas``, ``deadlines``): the claim in step 1 also counts the sections against the
+daily quotas per user and per site, in the same transaction, so a request over a limit
+claims nothing. Each section sent gets a deadline; one still queued or running past it
+shows as failed and can be retried. A 429 asking to wait longer than a worker should puts
+the rest of the job off to a deferred task instead of failing it.
+
 Where a draft goes. Sections are modelcluster children revisioned with the page: the rows
 are the published content (or, for a page never published, what the editor last saved,
 since Wagtail commits the rows of a page that is not live on every save), and the editor
@@ -48,6 +54,8 @@ from articles.drafting.context import (
     people_patterns,
     text_to_html,
 )
+from articles.drafting.deadlines import expire_overdue, latest_usage
+from articles.drafting.quotas import QuotaExceeded
 from articles.drafting.runs import (
     Progress,
     RunReport,
@@ -66,6 +74,7 @@ from articles.richtext import html_to_text
 __all__ = [
     "DraftRun",
     "Progress",
+    "QuotaExceeded",
     "RunReport",
     "SKIPPED_STATUSES",
     "Started",
@@ -76,11 +85,13 @@ __all__ = [
     "configured_backend",
     "drafting_progress",
     "editor_sections",
+    "expire_overdue",
     "glossary_patterns",
     "has_text",
     "html_to_text",
     "in_progress",
     "is_draftable",
+    "latest_usage",
     "numbered_sections",
     "occurring",
     "people_patterns",

@@ -6,10 +6,14 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
+from articles.drafting import quotas
 from articles.drafting.context import (
     ACTIVE_STATES,
     MAX_ERROR_CHARS,
@@ -17,6 +21,7 @@ from articles.drafting.context import (
     configured_backend,
     is_draftable,
 )
+from articles.drafting.deadlines import expire_overdue, job_started, put_off, queued_deadlines
 from articles.drafting.storing import DraftRun, _store_draft
 from articles.models import ArticlePage, ArticleSection, DraftState
 from articles.translation import (
@@ -88,9 +93,13 @@ def start_drafting(
 
     Without ``section_ids``: every draftable section with no draft yet. With them (retry,
     redraft, ``--sections``): those sections, drafted again even if they have a draft.
-    Raises BackendNotConfigured before claiming anything when the backend is not set up.
+    Raises BackendNotConfigured before claiming anything when the backend is not set up,
+    and QuotaExceeded, with nothing claimed, when the sections would pass a daily limit.
+    Sections left queued or drafting past their deadline count as failed and are claimed
+    again.
     """
     configured_backend()
+    expire_overdue(page)
     rows = [s for s in numbered_sections(page) if is_draftable(s)]
     if section_ids is None:
         wanted = [s.pk for s in rows if not s.ai_draft.strip()]
@@ -98,13 +107,7 @@ def start_drafting(
         chosen = set(section_ids)
         wanted = [s.pk for s in rows if s.pk in chosen]
     started = Started()
-    for pk in wanted:
-        claimed = (
-            ArticleSection.objects.filter(pk=pk, page_id=page.pk)
-            .exclude(ai_draft_state__in=ACTIVE_STATES)
-            .update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
-        )
-        (started.queued if claimed else started.busy).append(pk)
+    usage = _claim_within_quota(page, wanted, user, started)
     if started.queued:
         user_id = user.pk if user is not None else None
         try:
@@ -116,8 +119,37 @@ def start_drafting(
                 started.outcome = run(page.pk, started.queued, user_id=user_id)
         except Exception:
             _fail(started.queued, "The drafting job could not be started; try again.")
+            # Only what was never sent is given back.
+            never_sent = _not_done(started.queued)
+            quotas.release([row for row in usage if row.section_id in never_sent])
             raise
     return started
+
+
+def _claim_within_quota(page: ArticlePage, wanted: Sequence[int], user, started: Started):
+    """Claim the ``wanted`` sections not claimed by another request and count them against
+    the quotas, in one transaction: over a limit, nothing stays claimed."""
+    now = timezone.now()
+    with transaction.atomic():
+        for pk in wanted:
+            claimed = (
+                ArticleSection.objects.filter(pk=pk, page_id=page.pk)
+                .exclude(ai_draft_state__in=ACTIVE_STATES)
+                .update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
+            )
+            (started.queued if claimed else started.busy).append(pk)
+        if not started.queued:
+            return []
+        expires = queued_deadlines(now, len(started.queued))
+        return quotas.reserve(user, started.queued, expires, now=now)
+
+
+def _not_done(section_ids: Iterable[int]) -> set[int]:
+    return set(
+        ArticleSection.objects.filter(pk__in=list(section_ids))
+        .exclude(ai_draft_state=DraftState.DONE)
+        .values_list("pk", flat=True)
+    )
 
 
 # Running
@@ -128,6 +160,13 @@ class RunReport:
     drafted: list[int] = field(default_factory=list)
     failed: dict[int, str] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)
+    # Put off because the service asked to wait longer than a worker should.
+    rescheduled: list[int] = field(default_factory=list)
+
+
+# Queue ``section_ids`` of page ``page_id`` again to run after ``when`` (the task backend
+# supports deferred tasks); called as ``reschedule(page_id, section_ids, user_id, when)``.
+Reschedule = Callable[[int, list[int], "int | None", datetime], object]
 
 
 def run_drafting(
@@ -136,16 +175,20 @@ def run_drafting(
     *,
     user_id: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    reschedule: Reschedule | None = None,
 ) -> RunReport:
     """Draft the queued sections ``section_ids`` of one page, one after another.
 
     Each section is claimed queued -> running first; one that another run holds, or that
-    nobody queued, is skipped. Whatever happens, no section of this run is left queued or
-    running when this returns.
+    nobody queued, is skipped. When the service asks to wait longer than
+    TRANSLATION_RETRY_MAX_DELAY and ``reschedule`` is given, the section and the rest of
+    the job are queued again for then. Otherwise, whatever happens, no section of this
+    run is left queued or running when this returns.
     """
     report = RunReport()
     remaining = list(section_ids)
     try:
+        job_started(section_ids, timezone.now())
         page = ArticlePage.objects.filter(pk=page_id).first()
         if page is None:
             _fail(remaining, "The article no longer exists.")
@@ -184,6 +227,10 @@ def run_drafting(
                 _store_draft(run, pk, result)
                 report.drafted.append(pk)
             except TranslationError as exc:
+                if reschedule and _put_off(page_id, remaining, user_id, exc, reschedule):
+                    report.rescheduled.extend(remaining)
+                    remaining.clear()
+                    break
                 message = plain_error(exc, backend)
                 _fail([pk], message)
                 report.failed[pk] = message
@@ -197,6 +244,34 @@ def run_drafting(
         # A crash or a shutdown mid-run must not leave sections claimed for ever.
         _fail(remaining, "The drafting job stopped before reaching this section; retry it.")
     return report
+
+
+def _put_off(
+    page_id: int,
+    section_ids: list[int],
+    user_id: int | None,
+    exc: TranslationError,
+    reschedule: Reschedule,
+) -> bool:
+    """Queue the sections again for when the service asked (a Retry-After too long to wait
+    in a worker). False, with nothing changed, if the error is not such a request or the
+    sections were put off too often already."""
+    wait = exc.retry_after if isinstance(exc, RetryableError) else None
+    longest_wait = float(getattr(settings, "TRANSLATION_RETRY_MAX_DELAY", 30.0))
+    if wait is None or wait <= longest_wait:
+        return False
+    when = timezone.now() + timedelta(seconds=wait)
+    ids = list(section_ids)
+    if not put_off(ids, when):
+        return False
+    try:
+        reschedule(page_id, ids, user_id, when)
+    except Exception:
+        logger.exception("Could not reschedule drafting of page %s.", page_id)
+        _fail(ids, "The drafting job could not be rescheduled; retry it.")
+        raise
+    logger.info("Drafting of %d section(s) of page %s put off until %s.", len(ids), page_id, when)
+    return True
 
 
 def plain_error(exc: TranslationError, backend: TranslationBackend | None = None) -> str:

@@ -1,5 +1,6 @@
 """Article models. Import from ``articles.models``."""
 
+from articles.models.drafting_usage import DraftingUsage
 from articles.models.pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -27,6 +28,7 @@ __all__ = [
     "ArticleSection",
     "CheckDismissal",
     "DraftState",
+    "DraftingUsage",
     "HomePage",
     "Licence",
     "Platform",

@@ -176,6 +176,18 @@ TRANSLATION_ATTEMPTS = int(os.environ.get("TRANSLATION_ATTEMPTS", "3"))
 TRANSLATION_RETRY_DELAY = float(os.environ.get("TRANSLATION_RETRY_DELAY", "1.0"))
 TRANSLATION_RETRY_MAX_DELAY = float(os.environ.get("TRANSLATION_RETRY_MAX_DELAY", "30"))
 
+# --- AI drafting limits (articles.drafting.quotas, articles.drafting.deadlines) ---------
+# Sections one user may send for AI drafting per day (Asia/Shanghai days), and all users
+# together; 0 means no limit. Counted in the database, so they hold across workers.
+TRANSLATION_USER_DAILY_SECTIONS = int(os.environ.get("TRANSLATION_USER_DAILY_SECTIONS", "200"))
+TRANSLATION_DAILY_SECTIONS = int(os.environ.get("TRANSLATION_DAILY_SECTIONS", "1000"))
+# Seconds a queued section may wait for a worker before it counts as failed (retryable).
+TRANSLATION_QUEUE_WAIT = float(os.environ.get("TRANSLATION_QUEUE_WAIT", "3600"))
+# How often one section may be put off when the service asks to wait (HTTP 429 with a
+# Retry-After longer than TRANSLATION_RETRY_MAX_DELAY) before it fails.
+TRANSLATION_MAX_RESCHEDULES = int(os.environ.get("TRANSLATION_MAX_RESCHEDULES", "3"))
+# --- end of AI drafting limits ----------------------------------------------------------
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duizhao@localhost")
 

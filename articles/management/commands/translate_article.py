@@ -58,6 +58,8 @@ class Command(BaseCommand):
             )
         except BackendNotConfigured as exc:
             raise CommandError(str(exc)) from None
+        except drafting.QuotaExceeded as exc:
+            raise CommandError(exc.message) from None
         if started.busy:
             self.stdout.write(
                 self.style.WARNING(
