@@ -253,6 +253,12 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # owner keep guessing others' passwords from the same address.
 AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; the Wagtail admin lists lock-outs
+# Failures are what the throttle needs; a log of every successful sign-in is not kept.
+AXES_DISABLE_ACCESS_LOG = True
+
+# No avatars fetched from gravatar.com: it would leak editors' e-mail hashes to a third party
+# and break the admin's content policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "wagtailadmin_login"
 

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory cache and email, plain static storage."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -23,3 +25,9 @@ AUTHENTICATION_BACKENDS = [
     "tests.auth_backends.ThrottleRequestsOnlyBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Mutation runs (`make mutants`) start pytest once per mutant: a test database kept in a
+# file and reused (pytest --reuse-db) spares each run the migrations.
+_test_db_file = os.environ.get("DUIZHAO_TEST_DB_FILE")
+if _test_db_file and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": _test_db_file}  # noqa: F405
