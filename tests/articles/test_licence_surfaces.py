@@ -11,7 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticlePage
-from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleSectionFactory
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ArticleSectionFactory,
+    PersonFactory,
+    QuoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +46,7 @@ def make_article(show_original: bool) -> ArticlePage:
     """A published article whose sections carry English found nowhere else. Two sections
     have no Chinese heading, so a page falling back to the English heading would leak it."""
     index = ArticleIndexPageFactory(slug="articles")
+    person = PersonFactory(slug="keeper")
     page = ArticlePageFactory(
         parent=index,
         slug="lanterns",
@@ -50,10 +57,13 @@ def make_article(show_original: bool) -> ArticlePage:
         original_title="Lighthouses",
         licence="excerpt" if not show_original else "permission",
         show_original=show_original,
+        original_author=person,
     )
+    page.people_mentioned.add(person)
     ArticleSectionFactory(
         page=page,
         sort_order=0,
+        quote=QuoteFactory(speaker=person),
         heading_en=FULL_HEADING_EN,
         heading_zh_hans="",
         body_en=f"<p>{FULL_BODY_EN}</p>",
@@ -172,7 +182,12 @@ def test_bilingual_view_of_a_shown_original_pairs_every_section(client, shown):
 
 # The API: detail, listing with every field, and chosen or nested fields.
 
-API_QUERIES = [
+DETAIL_QUERIES = [
+    {},
+    {"fields": "sections(heading_en,body_en)"},
+    {"fields": "*", "rich_text_format": "markdown"},
+]
+LISTING_QUERIES = [
     {"type": "articles.ArticlePage", "fields": "*"},
     {"type": "articles.ArticlePage", "fields": "sections"},
     {"type": "articles.ArticlePage", "fields": "_,id,sections(heading_en,body_en,body_zh_hans)"},
@@ -180,12 +195,16 @@ API_QUERIES = [
 ]
 
 
-def api_sections(client, page, query: dict | None) -> tuple[str, list[dict]]:
-    """The raw JSON text and the page's sections, from the detail (``query`` None) or the
-    listing."""
-    if query is None:
-        response = client.get(f"/api/v2/pages/{page.pk}/")
-        assert response.status_code == 200
+API_QUERIES = [("detail", query) for query in DETAIL_QUERIES] + [
+    ("listing", query) for query in LISTING_QUERIES
+]
+
+
+def api_sections(client, page, endpoint: str, query: dict) -> tuple[str, list[dict]]:
+    """The raw JSON text and the page's sections, from the detail or the listing."""
+    if endpoint == "detail":
+        response = client.get(f"/api/v2/pages/{page.pk}/", query)
+        assert response.status_code == 200, response.content
         return response.content.decode(), response.json()["sections"]
     response = client.get("/api/v2/pages/", query)
     assert response.status_code == 200, response.content
@@ -193,21 +212,22 @@ def api_sections(client, page, query: dict | None) -> tuple[str, list[dict]]:
     return response.content.decode(), item["sections"]
 
 
-@pytest.mark.parametrize("query", [None, *API_QUERIES])
-def test_api_withholds_a_hidden_original(client, hidden, query):
-    raw, sections = api_sections(client, hidden, query)
+@pytest.mark.parametrize("endpoint,query", API_QUERIES)
+def test_api_withholds_a_hidden_original(client, hidden, endpoint, query):
+    raw, sections = api_sections(client, hidden, endpoint, query)
     assert_no_english(raw)
     assert_no_english(json.dumps(sections, ensure_ascii=False))
     assert len(sections) == 3
     assert all(section["body_en"] is None for section in sections)
     if "heading_en" in sections[0]:
         assert all(section["heading_en"] is None for section in sections)
-    assert FULL_BODY_ZH in sections[0]["body_zh_hans"]
+    if "body_zh_hans" in sections[0]:
+        assert "鹈鹕" in sections[0]["body_zh_hans"]
 
 
-@pytest.mark.parametrize("query", [None, *API_QUERIES])
-def test_api_gives_a_shown_original(client, shown, query):
-    _, sections = api_sections(client, shown, query)
+@pytest.mark.parametrize("endpoint,query", API_QUERIES)
+def test_api_gives_a_shown_original(client, shown, endpoint, query):
+    _, sections = api_sections(client, shown, endpoint, query)
     assert FULL_BODY_EN in sections[0]["body_en"]
     assert CUT_BODY_EN in sections[1]["body_en"]
     if "heading_en" in sections[0]:
@@ -251,11 +271,21 @@ def test_page_head_and_link_previews_carry_no_hidden_english(client, hidden, pre
     assert 'property="og:description"' in head
 
 
-@pytest.mark.parametrize("url", ["/", "/articles/", "/en/", "/en/articles/"])
-def test_article_lists_carry_no_hidden_english(client, hidden, url):
+LIST_URLS = ["/", "/articles/", "/articles/?person=keeper", "/people/keeper/", "/quotes/"]
+
+
+@pytest.mark.parametrize("url", [*LIST_URLS, *("/en" + url for url in LIST_URLS)])
+def test_lists_of_articles_people_and_quotes_carry_no_hidden_english(client, hidden, url):
     html = html_of(client, url)
-    assert PATH in html
     assert_no_english(html)
+    assert PATH in html or "/quotes/" in url
+
+
+def test_quote_page_carries_no_hidden_english(client, hidden):
+    quote = hidden.sections.get(sort_order=0).quote
+    html = html_of(client, f"/quotes/{quote.pk}/")
+    assert_no_english(html)
+    assert PATH in html  # the article that quotes it is listed
 
 
 # The cached article body.
