@@ -112,7 +112,7 @@ def test_a_save_from_a_stale_form_is_refused_with_what_changed(article, stale_co
     assert "第二位编辑改过的" in html  # and mine to section 2
     assert "Section 1 “感知机”" in html and "Section 2 “反向传播”" in html
     # Their change to section 1, character by character: only what changed is marked.
-    assert "<ins>第一位编辑改过的</ins>" in html
+    assert "感知机的<del>原</del><ins>新</ins>译文" in html
     # Until the editor chooses, the first editor's text is what the article holds.
     assert latest_texts(article)[:2] == ["感知机的新译文。", "反向传播的原译文。"]
 
