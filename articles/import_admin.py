@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -76,7 +77,14 @@ def _parent(request) -> ArticleIndexPage:
         except (TypeError, ValueError):
             parent = None
     else:
-        parent = ArticleIndexPage.objects.order_by("path").first()
+        # The first index the user may import into: with desks, the first index of the
+        # tree may be another desk's.
+        indexes = list(ArticleIndexPage.objects.order_by("path"))
+        parent = next(
+            (index for index in indexes if allows(request.user, Action.IMPORT, index)), None
+        )
+        if parent is None and indexes:
+            raise PermissionDenied
     if parent is None:
         raise Http404(_("There is no such article index."))
     return parent

@@ -49,6 +49,7 @@ class Action(StrEnum):
     DISMISS_FINDING = "dismiss_finding"
     SIGN_OFF = "sign_off"
     APPROVE_CUT_STEP = "approve_cut_step"
+    APPROVE_STEP = "approve_step"
     SEE_ABRIDGMENTS_REPORT = "see_abridgments_report"
     SEE_EFFORT_REPORT = "see_effort_report"
     EXPORT_REPORTS = "export_reports"
@@ -86,6 +87,9 @@ TABLE: dict[Action, Rule] = {
     Action.DISMISS_FINDING: Rule(ALL_ROLES, SEE),
     Action.SIGN_OFF: Rule(SIGNERS, SEE),
     Action.APPROVE_CUT_STEP: Rule(SIGNERS, SEE),
+    # A workflow step of the translation workflow; membership of the step's groups is
+    # also needed (the task checks it).
+    Action.APPROVE_STEP: Rule(SIGNERS, SEE),
     # Reports list only the pages the user may see (``visible_q``).
     Action.SEE_ABRIDGMENTS_REPORT: Rule(ALL_ROLES),
     Action.SEE_EFFORT_REPORT: Rule(SIGNERS),

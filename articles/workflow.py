@@ -169,8 +169,9 @@ def abridgment_review_url(page: ArticlePage) -> str:
 
 
 def abridgment_task_actions(task, obj, user) -> list[tuple[str, str, bool]]:
-    """ "Approve" is offered only once every cut section under review is signed off."""
-    if not (user.is_superuser or task._user_in_groups(user)):
+    """ "Approve" is offered only once every cut section under review is signed off, and
+    only to members of the step's groups who may approve it on this page."""
+    if not task.may_moderate(obj, user):
         return []
     actions = [
         ("review", _("Review abridgments"), False),

@@ -7,6 +7,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 
 from wagtail.models import Collection, Locale, Page
 
@@ -25,3 +26,6 @@ def ensure_site_data() -> None:
     import_module("articles.migrations.0003_create_home_page").create_home_page(apps, None)
     apply_roles(apps)
     import_module("articles.migrations.0007_translation_workflow").create_workflow(apps, None)
+    import_module("articles.migrations.0012_desk_approval_task").scope_translation_steps(
+        apps, connection
+    )

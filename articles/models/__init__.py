@@ -13,6 +13,7 @@ from articles.models.sections import ArticleSection, CheckDismissal, DraftState
 from articles.models.topics import Topic
 from articles.models.workflow import (
     AbridgmentReviewTask,
+    DeskApprovalTask,
     DraftSection,
     SectionSignoff,
     SignoffDecision,
@@ -20,6 +21,7 @@ from articles.models.workflow import (
 
 __all__ = [
     "AbridgmentReviewTask",
+    "DeskApprovalTask",
     "DraftSection",
     "SectionSignoff",
     "SignoffDecision",

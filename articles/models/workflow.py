@@ -1,17 +1,97 @@
-"""Editorial workflow models: the abridgment review task, reviewers' sign-offs, and an index
+"""Editorial workflow models: the desk-scoped approval tasks, reviewers' sign-offs, and an index
 of the sections in each article's latest revision for the editorial queue and report."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Page
+
+from articles.permissions import Action, allows, role_allows, visible_q
 
 
-class AbridgmentReviewTask(AbstractGroupApprovalTask):
+class PageScopedApproval:
+    """Mixin for group approval tasks: a member of the step's groups moderates the step only
+    on pages the permission table lets them take ``step_action`` on.
+
+    Wagtail's group approval asks only for membership of the step's groups, so with groups
+    narrowed to one desk a reviewer of desk A could approve a desk B article from Wagtail's
+    own workflow action URL. Wagtail's action view also never checks that the task state it
+    acts on belongs to the page in the URL, so ``on_action`` checks the task state's page.
+    """
+
+    step_action: Action = Action.APPROVE_STEP
+
+    def on_page(self, obj, user) -> bool:
+        """Whether the table lets ``user`` take this step's action on ``obj``."""
+        return isinstance(obj, Page) and allows(user, self.step_action, obj)
+
+    def may_moderate(self, obj, user) -> bool:
+        return (user.is_superuser or self._user_in_groups(user)) and self.on_page(obj, user)
+
+    def require_moderator(self, task_state, user) -> None:
+        if not self.may_moderate(task_state.workflow_state.content_object, user):
+            raise PermissionDenied
+
+    def locked_for_user(self, obj, user) -> bool:
+        return not self.may_moderate(obj, user)
+
+    def user_can_lock(self, obj, user) -> bool:
+        return super().user_can_lock(obj, user) and self.on_page(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if not role_allows(user, self.step_action):
+            return states.none()
+        # Workflow states name their object by a text id.
+        visible = (
+            Page.objects.filter(visible_q(user))
+            .annotate(key=Cast("pk", output_field=models.CharField()))
+            .values("key")
+        )
+        return states.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=visible,
+        )
+
+
+class DeskApprovalTask(PageScopedApproval, AbstractGroupApprovalTask):
+    """Wagtail's group approval, limited to the pages the user's page permissions reach:
+    the translation workflow's "Translation review" and "Editor approval" steps."""
+
+    def user_can_access_editor(self, obj, user) -> bool:
+        return self.may_moderate(obj, user)
+
+    def get_actions(self, obj, user) -> list[tuple[str, str, bool]]:
+        if not self.may_moderate(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.require_moderator(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve this step, on the pages their page "
+            "permissions reach."
+        )
+
+    class Meta:
+        verbose_name = _("desk approval task")
+        verbose_name_plural = _("desk approval tasks")
+
+
+class AbridgmentReviewTask(PageScopedApproval, AbstractGroupApprovalTask):
     """A workflow step whose reviewers sign off every abridged or omitted section, one by
     one, on their own screen. It cannot be approved while a cut section is unsigned.
     Behaviour lives in ``articles.workflow``; this class only connects it to Wagtail."""
+
+    step_action = Action.APPROVE_CUT_STEP
 
     def get_actions(self, obj, user):
         from articles.workflow import abridgment_task_actions
@@ -21,6 +101,7 @@ class AbridgmentReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from articles.workflow import on_abridgment_task_action
 
+        self.require_moderator(task_state, user)
         return on_abridgment_task_action(self, task_state, user, action_name, **kwargs)
 
     def user_can_access_editor(self, obj, user):
