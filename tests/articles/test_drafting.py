@@ -11,6 +11,7 @@ from articles.models import ArticleSection, DraftState
 from articles.translation import BackendNotConfigured
 from tests.factories import ArticlePageFactory, ArticleSectionFactory, PersonFactory, TermFactory
 from tests.fake_ai_servers import FakeDeepLServer, FakeOpenAIServer
+from tests.site_data import ensure_site_data
 
 pytestmark = pytest.mark.django_db
 
@@ -429,6 +430,7 @@ def test_concurrent_requests_for_one_article_draft_each_section_once():
             "threads on the shared-cache in-memory test database fail with 'table is locked' "
             "instead of waiting; run with DATABASE_URL set to PostgreSQL"
         )
+    ensure_site_data()  # an earlier transactional test may have emptied the tables
     server, settings_override = fake_server(FakeOpenAIServer)
     server.delay = 0.05
     page = ArticlePageFactory()
