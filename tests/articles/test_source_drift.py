@@ -14,6 +14,7 @@ from articles.review.drift import (
     plain,
     record_translation_sources,
 )
+from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -181,7 +182,7 @@ def test_rechecked_is_refused_to_anonymous_and_other_users(client, django_user_m
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     outsider.groups.add(group)
     client.force_login(outsider)
-    assert client.post(recheck_url(article, section)).status_code == 403
+    assert refused(client.post(recheck_url(article, section)))
     section.refresh_from_db()
     assert section.source_confirmed_by is None
 
