@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format check venv clean bench
+.PHONY: run test lint format check venv clean bench mutants
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,5 +35,12 @@ check: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run --noinput
 
+# Mutation testing of the rule modules listed under [tool.mutmut] in pyproject.toml: before a
+# release, not in CI (it takes a while). The test database is kept in a file between mutants.
+mutants: $(STAMP)
+	mkdir -p var
+	DUIZHAO_TEST_DB_FILE=$(CURDIR)/var/mutants-test.sqlite3 $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) db.sqlite3 var
+	rm -rf $(VENV) db.sqlite3 var mutants
