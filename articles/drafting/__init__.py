@@ -1,8 +1,8 @@
 """AI drafts for article sections: what is sent, who may run it, and where the answer goes.
 
-The engine in ``articles.translation`` knows nothing of models; this module feeds it sections
-and stores what comes back. The admin (``articles.drafts_admin``), the background task
-(``articles.tasks``) and the ``translate_article`` command all call it.
+The engine in ``articles.drafting.engine`` knows nothing of models; this module feeds it sections
+and stores what comes back. The admin (``articles.drafting.screen``), the background task
+(``articles.drafting.tasks``) and the ``translate_article`` command all call it.
 
 One request, start to finish:
 

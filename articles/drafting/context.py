@@ -11,10 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.html import escape
 
-from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.richtext import html_to_text
-from articles.section_rules import SectionStatus
-from articles.translation import (
+from articles.drafting.engine import (
     BackendConfig,
     BackendNotConfigured,
     TranslationBackend,
@@ -22,7 +19,10 @@ from articles.translation import (
     TranslationRequest,
     get_backend,
 )
-from articles.translation.base import ENVIRONMENT_VARIABLES
+from articles.drafting.engine.base import ENVIRONMENT_VARIABLES
+from articles.editorial.section_rules import SectionStatus
+from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.richtext import html_to_text
 
 logger = logging.getLogger(__name__)
 

@@ -22,15 +22,15 @@ from articles.drafting.context import (
     is_draftable,
 )
 from articles.drafting.deadlines import expire_overdue, job_started, put_off, queued_deadlines
-from articles.drafting.storing import DraftRun, _store_draft
-from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.translation import (
+from articles.drafting.engine import (
     BackendNotConfigured,
     RetryableError,
     TranslationBackend,
     TranslationError,
     translate_with_retry,
 )
+from articles.drafting.storing import DraftRun, _store_draft
+from articles.models import ArticlePage, ArticleSection, DraftState
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def start_drafting(
         user_id = user.pk if user is not None else None
         try:
             if run is None:
-                from articles.tasks import draft_sections
+                from articles.drafting.tasks import draft_sections
 
                 started.outcome = draft_sections.enqueue(page.pk, started.queued, user_id)
             else:

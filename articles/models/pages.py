@@ -15,13 +15,13 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from articles.disclosure import Disclosure, disclosure_for
-from articles.disclosure_facts import effective_method
+from articles.content.disclosure import Disclosure, disclosure_for
+from articles.content.disclosure_facts import effective_method
+from articles.content.licence import PublicSection, original_visible, public_sections
+from articles.content.page_cache import content_version
+from articles.editorial.permissions import EditorialPagePermissions
 from articles.forms import ArticlePageForm
-from articles.licence import PublicSection, original_visible, public_sections
-from articles.page_cache import content_version
 from articles.page_forms import EditorialPageForm
-from articles.permissions import EditorialPagePermissions
 
 ARTICLES_PER_PAGE = 12
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, Page
 
-from articles.permissions import Action, allows, role_allows, visible_q
+from articles.editorial.permissions import Action, allows, role_allows, visible_q
 
 
 class PageScopedApproval:
@@ -89,17 +89,17 @@ class DeskApprovalTask(PageScopedApproval, AbstractGroupApprovalTask):
 class AbridgmentReviewTask(PageScopedApproval, AbstractGroupApprovalTask):
     """A workflow step whose reviewers sign off every abridged or omitted section, one by
     one, on their own screen. It cannot be approved while a cut section is unsigned.
-    Behaviour lives in ``articles.workflow``; this class only connects it to Wagtail."""
+    Behaviour lives in ``articles.editorial.workflow``; this class only connects it to Wagtail."""
 
     step_action = Action.APPROVE_CUT_STEP
 
     def get_actions(self, obj, user):
-        from articles.workflow import abridgment_task_actions
+        from articles.editorial.workflow import abridgment_task_actions
 
         return abridgment_task_actions(self, obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from articles.workflow import on_abridgment_task_action
+        from articles.editorial.workflow import on_abridgment_task_action
 
         self.require_moderator(task_state, user)
         return on_abridgment_task_action(self, task_state, user, action_name, **kwargs)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from articles.translation.base import RetryableError
+from articles.drafting.engine.base import RetryableError
 
 from .conftest import TEST_TIMEOUT
 
