@@ -26,7 +26,7 @@ from articles.editorial.workflow import (
     assign_translation_workflow,
 )
 from articles.importing import screen as importing_screen  # noqa: F401  (own hooks)
-from articles.models import ArticleIndexPage, ArticlePage, DraftSection, Topic
+from articles.models import ArticleIndexPage, ArticlePage, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls  # noqa: F401  (own hooks)
 from articles.review import effort_report  # noqa: F401  (own hooks)
 
@@ -96,7 +96,7 @@ def awaiting_signoff_panel(request, panels):
     user = request.user
     if not role_allows(user, Action.SIGN_OFF):
         return
-    cuts = DraftSection.objects.filter(visible_q(user, "page__"), status__in=CUT_STATUSES)
+    cuts = LatestSection.objects.filter(visible_q(user, "page__"), status__in=CUT_STATUSES)
     count = awaiting_signoff(cuts).count()
     if count:
         panels.append(AwaitingSignoffPanel(count))

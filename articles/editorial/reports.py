@@ -15,7 +15,7 @@ import django_filters
 from articles.editorial.permissions import Action, allows, require, visible_q
 from articles.editorial.roles import TRANSLATORS
 from articles.editorial.section_rules import CUT_STATUSES, SectionStatus
-from articles.models import ArticlePage, DraftSection, SectionSignoff
+from articles.models import ArticlePage, LatestSection, SectionSignoff
 from cms.spreadsheets import SafeCsvExportMixin
 
 SIGNOFF_CHOICES = [
@@ -52,7 +52,7 @@ class AbridgmentFilterSet(WagtailFilterSet):
     page = django_filters.ModelChoiceFilter(
         label=_("Article"),
         queryset=lambda request: ArticlePage.objects.filter(
-            visible_q(request.user), draft_sections__status__in=CUT_STATUSES
+            visible_q(request.user), latest_sections__status__in=CUT_STATUSES
         ).distinct(),
         empty_label=_("All articles"),
     )
@@ -67,7 +67,7 @@ class AbridgmentFilterSet(WagtailFilterSet):
     )
 
     class Meta:
-        model = DraftSection
+        model = LatestSection
         fields = ["status", "signoff_state", "page", "translator", "status_since"]
 
     def filter_signoff(self, queryset, name, value):
@@ -120,7 +120,7 @@ class AbridgmentReportView(SafeCsvExportMixin, ReportView):
 
     def get_queryset(self):
         rows = (
-            DraftSection.objects.filter(
+            LatestSection.objects.filter(
                 visible_q(self.request.user, "page__"), status__in=CUT_STATUSES
             )
             .select_related("page")

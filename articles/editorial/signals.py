@@ -8,7 +8,7 @@ from wagtail.models import Revision
 
 
 def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> None:
-    from articles.editorial.workflow import log_section_changes, numbered, sync_draft_sections
+    from articles.editorial.workflow import log_section_changes, numbered, sync_latest_sections
     from articles.models import ArticlePage
 
     if not created or instance.content_type_id != ContentType.objects.get_for_model(ArticlePage).pk:
@@ -28,7 +28,7 @@ def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> No
     before = numbered(previous.as_object().sections.all()) if previous else []
     after = numbered(instance.as_object().sections.all())
     log_section_changes(instance.user, page, before, after)
-    sync_draft_sections(page, instance)
+    sync_latest_sections(page, instance)
 
 
 def connect_signals() -> None:

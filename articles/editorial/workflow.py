@@ -17,7 +17,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from articles.editorial.permissions import Action, allows
 from articles.editorial.section_rules import CUT_STATUSES
-from articles.models import ArticlePage, ArticleSection, DraftSection, SectionSignoff
+from articles.models import ArticlePage, ArticleSection, LatestSection, SectionSignoff
 from articles.models.workflow import SignoffDecision
 from articles.richtext import words_of
 
@@ -237,19 +237,19 @@ def log_section_changes(user, page: ArticlePage, before: list, after: list) -> N
             )
 
 
-def sync_draft_sections(page: ArticlePage, revision: Revision | None = None) -> None:
+def sync_latest_sections(page: ArticlePage, revision: Revision | None = None) -> None:
     """Rebuild the editorial index of ``page``'s latest revision (one row per section)."""
     revision = revision or page.get_latest_revision()
     sections = numbered((revision.as_object() if revision else page).sections.all())
     now = timezone.now()
-    existing = {row.section_key: row for row in DraftSection.objects.filter(page=page)}
+    existing = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
     markers = markers_for(page, [section.key for section in sections])
     rows = []
     for section in sections:
         before = existing.get(section.key)
         unchanged = before is not None and before.status == section.status
         rows.append(
-            DraftSection(
+            LatestSection(
                 page=page,
                 revision=revision,
                 section_key=section.key,
@@ -263,8 +263,8 @@ def sync_draft_sections(page: ArticlePage, revision: Revision | None = None) -> 
             )
         )
     with transaction.atomic():
-        DraftSection.objects.filter(page=page).delete()
-        DraftSection.objects.bulk_create(rows)
+        LatestSection.objects.filter(page=page).delete()
+        LatestSection.objects.bulk_create(rows)
 
 
 WORKFLOW_NAME = "Translation review"

@@ -152,13 +152,13 @@ class SectionSignoff(models.Model):
         return f"{self.get_decision_display()} {self.section_key}"
 
 
-class DraftSection(models.Model):
+class LatestSection(models.Model):
     """One section of an article's latest revision, kept as a row so that editorial queues
     ("every abridged section awaiting review") are plain queries. Rebuilt whenever a revision
     of the article is saved; the public site never reads it."""
 
     page = models.ForeignKey(
-        "articles.ArticlePage", on_delete=models.CASCADE, related_name="draft_sections"
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="latest_sections"
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
@@ -179,7 +179,7 @@ class DraftSection(models.Model):
         verbose_name_plural = _("sections in review")
         ordering = ["page", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["page", "section_key"], name="unique_draft_section")
+            models.UniqueConstraint(fields=["page", "section_key"], name="unique_latest_section")
         ]
 
     def __str__(self) -> str:
