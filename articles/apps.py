@@ -7,8 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles.content import page_cache
-        from articles.editorial import signals
+        from articles import signals
 
-        page_cache.connect_signals()
         signals.connect_signals()

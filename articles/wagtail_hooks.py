@@ -17,14 +17,14 @@ from articles.editorial import conflict_screen  # noqa: F401  (own hooks)
 from articles.editorial.abridgment_screen import AbridgmentReviewView
 from articles.editorial.permissions import Action, allows, role_allows, visible_q
 from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
-from articles.editorial.section_rules import CUT_STATUSES
-from articles.editorial.workflow import (
+from articles.editorial.section_rules import (
+    CUT_STATUSES,
     SIGNOFF_ACTION,
     SIGNOFF_CLEARED_ACTION,
     SIGNOFF_REJECT_ACTION,
     STATUS_ACTION,
-    assign_translation_workflow,
 )
+from articles.editorial.workflow import assign_translation_workflow
 from articles.importing import screen as importing_screen  # noqa: F401  (own hooks)
 from articles.models import ArticleIndexPage, ArticlePage, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls  # noqa: F401  (own hooks)

@@ -2,10 +2,10 @@
 
 Article pages cache their rendered body keyed on the page's own publish state (Wagtail's
 ``cache_key``) and on this number, which moves whenever a snippet an article shows (a
-person, quote or topic) changes, so a corrected quote reaches every page at once."""
+person, quote or topic) changes, so a corrected quote reaches every page at once.
+``articles.signals`` connects ``bump_content_version`` to those models."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 
 VERSION_KEY = "duizhao:article-fragments:version"
 
@@ -25,14 +25,3 @@ def bump_content_version(**kwargs) -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates old fragments
         cache.set(VERSION_KEY, 2, timeout=None)
-
-
-def connect_signals() -> None:
-    from django.contrib.auth import get_user_model
-
-    from articles.models import Topic
-    from people.models import Person, Quote
-
-    for model in (Person, Quote, Topic, get_user_model()):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump-d-{model}")

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from articles.demo import content
 from articles.editorial.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
-from articles.editorial.workflow import assign_translation_workflow, numbered, record_signoff
+from articles.editorial.section_rules import numbered
+from articles.editorial.workflow import assign_translation_workflow, record_signoff
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,

@@ -33,7 +33,7 @@ class DraftRun:
     revision_id: int | None = None
 
 
-def _store_draft(run: DraftRun, pk: int, result: TranslationResult) -> None:
+def store_draft(run: DraftRun, pk: int, result: TranslationResult) -> None:
     fields = {
         "ai_draft": result.text_zh,
         "ai_draft_state": DraftState.DONE,

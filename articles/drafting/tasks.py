@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django_tasks import task
 
-from articles import drafting
+from articles.drafting.runs import run_drafting
 
 
 @task()
@@ -17,7 +17,7 @@ def draft_sections(page_id: int, section_ids: list[int], user_id: int | None = N
     run a task later, the sections are queued again for then instead of failing.
     """
     can_defer = draft_sections.get_backend().supports_defer
-    report = drafting.run_drafting(
+    report = run_drafting(
         page_id, section_ids, user_id=user_id, reschedule=draft_later if can_defer else None
     )
     return {

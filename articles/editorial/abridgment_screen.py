@@ -11,17 +11,15 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from articles.editorial.permissions import Action, allows, require
-from articles.editorial.workflow import (
+from articles.editorial.section_rules import numbered, section_hash
+from articles.editorial.workflow import record_signoff, section_label
+from articles.models import AbridgmentReviewTask, ArticlePage
+from articles.models.workflow import (
+    SignoffDecision,
     abridgment_review_url,
     approval_blockers,
-    numbered,
-    record_signoff,
-    section_hash,
-    section_label,
     signoff_states,
 )
-from articles.models import AbridgmentReviewTask, ArticlePage
-from articles.models.workflow import SignoffDecision
 
 
 class SignoffForm(forms.Form):

@@ -1,14 +1,24 @@
 """The rules of a section's life: what each translation status means, which statuses need
 a note and a reviewer's sign-off, and what a section must hold before it can be submitted.
 
+What a reviewer's sign-off approves (``section_hash``: an edit to any of it clears the
+sign-off) and the audit-log actions a section's life writes are defined here too.
+
 Views, forms, commands and background tasks all ask this module; nothing else decides."""
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.richtext import html_to_text
+from articles.richtext import html_to_text, words_of
+
+STATUS_ACTION = "duizhao.section_status"
+SIGNOFF_ACTION = "duizhao.signoff"
+SIGNOFF_REJECT_ACTION = "duizhao.signoff_reject"
+SIGNOFF_CLEARED_ACTION = "duizhao.signoff_cleared"
 
 
 class SectionStatus(models.TextChoices):
@@ -88,6 +98,28 @@ def submission_errors(sections: list[SectionText]) -> list[tuple[int, str]]:
         for message in section_errors(section).values():
             problems.append((position, message))
     return problems
+
+
+def section_hash(section) -> str:
+    """What a sign-off approves: the section's words in both languages, status and note.
+    Markup is ignored: the editor rewrites attributes on every save without a word changing."""
+    parts = [
+        section.status or "",
+        " ".join((section.note or "").split()),
+        words_of(section.heading_en),
+        words_of(section.heading_zh_hans),
+        words_of(section.body_en),
+        words_of(section.body_zh_hans),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def numbered(sections: Iterable) -> list:
+    """The sections as a list, each given its ``position`` counted from 1."""
+    sections = list(sections)
+    for position, section in enumerate(sections, start=1):
+        section.position = position
+    return sections
 
 
 def _visible_text(html: str) -> str:

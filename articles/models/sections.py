@@ -13,13 +13,14 @@ from wagtail.models import Orderable
 
 from articles.content.api_fields import OriginalField
 from articles.content.licence import public_original_text
-from articles.editorial.panels import SignoffStatusPanel
 from articles.editorial.section_rules import (
     CUT_STATUSES,
     SectionStatus,
     SectionText,
     section_errors,
+    section_hash,
 )
+from articles.models.panels import SignoffStatusPanel
 from articles.richtext import html_to_text
 
 
@@ -148,8 +149,6 @@ class ArticleSection(Orderable):
         Reviewers' names stay out of it: this is read by the public API."""
         if not self.is_cut:
             return None
-        from articles.editorial.workflow import section_hash
-
         decision = self.page.signoff_decisions.get((self.key, section_hash(self)))
         return decision or "unsigned"
 

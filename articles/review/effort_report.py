@@ -40,7 +40,7 @@ import django_filters
 
 from articles.editorial.permissions import Action, allows, require, role_allows, visible_q
 from articles.models import ArticlePage, ArticleSection
-from articles.review.drift import text_of
+from articles.review.engine.drift import text_of
 from articles.review.engine.effort import article_effort
 from articles.review.rows import chinese_text
 from cms.spreadsheets import SafeCsvExportMixin

@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.editorial.permissions import Action, require
-from articles.editorial.workflow import abridgment_review_url
 from articles.models import ArticlePage, ArticleSection, CheckDismissal
-from articles.review.drift import confirm_source, english_source
+from articles.models.workflow import abridgment_review_url
+from articles.review.drift import confirm_source
+from articles.review.engine.drift import english_source
 from articles.review.revisions import compare_revisions
 from articles.review.rows import CHECK_LABELS, build_review, load_sections
 

@@ -29,14 +29,14 @@ from articles.importing.engine import (
     ImportInputError,
 )
 from articles.importing.engine.addresses import address_key, normalise_address, search_hint
+from articles.models import ArticleIndexPage, ArticlePage, ArticleSection
+from people.models import Person, Quote
 
 # --- Creating the article ---------------------------------------------------------------------
 
 
 def existing_article(parent: Page, original_url: str):
     """An article under ``parent`` already importing this original address, if any."""
-    from articles.models import ArticlePage
-
     if not original_url.strip():
         return None
     # Compared in normal form, so articles stored before addresses were normalised match too;
@@ -70,9 +70,6 @@ def create_article(
     create as Quote snippets). Raises ImportInputError, with nothing saved, when the result
     would be invalid or the original is already imported under ``parent``.
     """
-    from articles.models import ArticleIndexPage, ArticlePage, ArticleSection
-    from people.models import Person, Quote
-
     overrides = dict(overrides or {})
     unknown = set(overrides) - OVERRIDE_KEYS
     if unknown:
@@ -203,8 +200,6 @@ def _author(name: str, people):
         names = [person.name_en, person.name_zh_hans, *person.alias_list]
         if any(n and n.strip().casefold() == wanted for n in names):
             return person
-    from people.models import Person
-
     for person in Person.objects.filter(name_en__iexact=name.strip())[:1]:
         return person
     return None

@@ -37,8 +37,15 @@ from articles.importing.engine import (
 from articles.importing.engine.addresses import address_key, normalise_address
 from articles.importing.engine.alignment import ADDED, FULL, OMITTED
 from articles.importing.engine.anchors import CJK
-from articles.importing.engine.proposal import SectionProposal, find_mentions, propose
+from articles.importing.engine.proposal import (
+    SectionProposal,
+    find_mentions,
+    heading_indexes,
+    keep_headings_with_sections,
+    propose,
+)
 from articles.review.engine.checks.values import PersonNames
+from people.models import Person, Term
 
 # --- Planning ---------------------------------------------------------------------------------
 
@@ -162,9 +169,7 @@ def _paired_groups(proposal, en_sections: list[Section]):
     """The alignment as the sections were paired: a Chinese heading moved to the English
     heading whose section it translates (``articles.importing.engine.proposal`` keeps the raw
     alignment)."""
-    from articles.importing.engine.proposal import _heading_indexes, _keep_headings_with_sections
-
-    return _keep_headings_with_sections(proposal.alignment.groups, _heading_indexes(en_sections))
+    return keep_headings_with_sections(proposal.alignment.groups, heading_indexes(en_sections))
 
 
 def _read(source: Source, language: str, limits: Limits) -> _Side:
@@ -427,8 +432,6 @@ def _mentions(
 
 
 def load_people() -> list[PersonNames]:
-    from people.models import Person
-
     people = []
     for person in Person.objects.only("pk", "name_en", "name_zh_hans", "aliases", "misspellings"):
         names = [person.name_en, person.name_zh_hans, *person.alias_list]
@@ -445,8 +448,6 @@ def load_people() -> list[PersonNames]:
 
 def load_anchors(people: Sequence[PersonNames] = ()) -> list[tuple[str, str]]:
     """Glossary terms and people's names, as (English, Chinese) pairs for the aligner."""
-    from people.models import Term
-
     anchors = [
         (term_en, term_zh)
         for term_en, term_zh in Term.objects.values_list("term_en", "term_zh_hans")

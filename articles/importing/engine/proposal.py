@@ -82,10 +82,10 @@ def propose(
         [r.text for r in en_refs],
         [r.text for r in zh_refs],
         anchors,
-        en_headings=_heading_indexes(en),
-        zh_headings=_heading_indexes(zh),
+        en_headings=heading_indexes(en),
+        zh_headings=heading_indexes(zh),
     )
-    groups = _keep_headings_with_sections(alignment.groups, _heading_indexes(en))
+    groups = keep_headings_with_sections(alignment.groups, heading_indexes(en))
     parent = {("en", k): ("en", k) for k in range(len(en))}
     parent |= {("zh", k): ("zh", k) for k in range(len(zh))}
 
@@ -123,7 +123,7 @@ def _refs(sections: Sequence[Section]) -> list[ParagraphRef]:
     ]
 
 
-def _keep_headings_with_sections(groups: list[Group], en_headings: set[int]) -> list[Group]:
+def keep_headings_with_sections(groups: list[Group], en_headings: set[int]) -> list[Group]:
     """A Chinese heading paired with an English heading whose whole section was left out
     belongs to the next English heading in that run, the one whose section it translates.
 
@@ -144,7 +144,7 @@ def _keep_headings_with_sections(groups: list[Group], en_headings: set[int]) -> 
     return groups
 
 
-def _heading_indexes(sections: Sequence[Section]) -> set[int]:
+def heading_indexes(sections: Sequence[Section]) -> set[int]:
     indexes, position = set(), 0
     for section in sections:
         if section.heading:

@@ -2,6 +2,9 @@
 
 from wagtail.admin.panels import Panel
 
+from articles.editorial.section_rules import CUT_STATUSES
+from articles.models.workflow import signoff_states
+
 
 class SignoffStatusPanel(Panel):
     """Read-only: the latest reviewer decision on this section's current content."""
@@ -10,13 +13,9 @@ class SignoffStatusPanel(Panel):
         template_name = "articles/admin/signoff_status_panel.html"
 
         def is_shown(self) -> bool:
-            from articles.editorial.section_rules import CUT_STATUSES
-
             return bool(self.instance and self.instance.status in CUT_STATUSES)
 
         def get_context_data(self, parent_context=None):
-            from articles.editorial.workflow import signoff_states
-
             context = super().get_context_data(parent_context)
             section = self.instance
             states = signoff_states(section.page, [section]) if section.page_id else []
