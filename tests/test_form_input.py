@@ -12,7 +12,7 @@ import pytest
 
 from articles.models import ArticlePage, CheckDismissal
 from tests.articles.test_import_admin import ORIGINAL, TRANSLATION
-from tests.articles.workflow_helpers import SECTIONS, article_data
+from tests.articles.workflow_helpers import SECTIONS, article_data, loaded_from
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleSectionFactory
 from tests.form_html import form_data
 
@@ -119,7 +119,7 @@ def test_raw_html_in_a_section_body_is_a_form_error_when_editing(client, index, 
     assert client.post(add_url(index), article_data(SECTIONS)).status_code == 302
     page = ArticlePage.objects.get()
     revisions = page.revisions.count()
-    data = article_data(SECTIONS, title="改过的标题")
+    data = {**article_data(SECTIONS, title="改过的标题"), **loaded_from(page)}
     data["sections-1-body_en"] = "{not json"
     response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
     assert response.status_code == 200

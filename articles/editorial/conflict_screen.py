@@ -90,7 +90,7 @@ class Claim:
 
     @classmethod
     def from_post(cls, post) -> Claim | None:
-        """None when the form states nothing (not Wagtail's editor): nothing to check."""
+        """None when the form does not say which revision it was loaded from."""
         resolution = post.get(RESOLUTION, "")
         if overwrite := post.get("overwrite_revision_id"):
             # The editor's own autosave revision: only their session writes it.
@@ -156,7 +156,11 @@ class ArticleEditView(EditView):
             self.latest = lock_latest(self.page.pk)
             self.claim = Claim.from_post(request.POST)
             if self.claim is None:
-                return super().post(request, *args, **kwargs)
+                if self.latest.revision is None:
+                    return super().post(request, *args, **kwargs)
+                # A save that does not say which version it was made from may be made from
+                # any: it meets the conflict screen, with every difference to choose.
+                self.claim = Claim("", None, "", None, request.POST.get(RESOLUTION, ""))
             self.stale = not self.latest.is_loaded(self.claim.revision_id, self.claim.created_at)
             if self.stale and self.expects_json_response:
                 return self.json_error_response(

@@ -291,3 +291,22 @@ def test_a_conflict_on_a_live_article_with_a_draft_only_section(article, editors
         "寒冬的原译文。",
         "甲改了春天。",
     ]
+
+
+def test_a_save_that_does_not_say_its_version_is_refused(article, editors):
+    """A crafted POST without the editor's ``loaded_revision_id`` may come from any version:
+    it meets the conflict screen, and nothing is written until the editor chooses."""
+    first, _second = editors
+    form = open_editor(first, article)
+    set_body_zh(form, 0, "没有注明版本的改动。")
+    data = form.data()
+    for name in ("loaded_revision_id", "loaded_revision_created_at"):
+        assert data.pop(name)  # the rendered form carries both
+    revisions = article.revisions.count()
+
+    response = first.post(edit_url(article), data)
+
+    assert response.status_code == 409
+    assert article.revisions.count() == revisions
+    assert latest_texts(article)[0] == "感知机的原译文。"
+    assert "没有注明版本的改动" in response.content.decode()  # kept for the editor to choose

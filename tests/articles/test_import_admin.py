@@ -13,6 +13,7 @@ from articles.models import ArticlePage
 from people.models import Quote
 from tests.admin_refusal import refused
 from tests.factories import ArticleIndexPageFactory, PersonFactory
+from tests.form_html import form_data
 
 from .test_alignment import EN, ZH
 
@@ -115,6 +116,49 @@ def test_editor_previews_then_creates_a_draft_with_edited_statuses(
     assert page.original_url == URL
     assert list(page.people_mentioned.all()) == [leike]
     assert Quote.objects.get().speaker == leike
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_the_rendered_preview_posted_back_unchanged_creates_its_sections(
+    client, index, editor_user, fmt
+):
+    """The whole round trip through the rendered HTML: paste on the form, then send the
+    preview's form back as the browser would (every hidden field as rendered). Into the
+    second index: without its hidden field the import would land in the first."""
+    target = ArticleIndexPageFactory()
+    client.force_login(editor_user)
+    form = form_data(client.get(import_url(target)).content.decode(), "translation_text")
+    form.update(original_text=ORIGINAL, translation_text=TRANSLATION, format=fmt)
+    shown = client.post(reverse("articles_import"), form)
+    assert shown.status_code == 200
+    preview_form = form_data(shown.content.decode(), "original_url")
+    count = sum(1 for name in preview_form if name.startswith("status-"))
+    assert count >= 1
+    shown_statuses = [preview_form[f"status-{n}"] for n in range(count)]
+    shown_notes = [preview_form[f"note-{n}"].strip() for n in range(count)]
+    if not preview_form["title"]:
+        # Plain text marks no title line; the editor types one, as the preview asks.
+        preview_form["title"] = "超级对齐一年后"
+
+    created = client.post(reverse("articles_import"), preview_form)
+
+    assert created.status_code == 302
+    page = ArticlePage.objects.get()
+    assert created["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert page.get_parent().pk == target.pk != index.pk
+    assert page.title == preview_form["title"] and page.original_url == URL
+    sections = list(page.sections.order_by("sort_order"))
+    assert [s.status for s in sections] == shown_statuses
+    assert [s.note for s in sections] == shown_notes
+    english = " ".join(f"{s.heading_en} {s.body_en}" for s in sections)
+    chinese = " ".join(f"{s.heading_zh_hans} {s.body_zh_hans}" for s in sections)
+    for sentence in (*EN[1:4], "Aftermath", "Jan Leike said"):
+        assert sentence in english
+    for sentence in (*ZH[1:4], "余波", "扬·莱克说"):
+        assert sentence in chinese
+    # The same sections the preview showed, each with its own English and Chinese.
+    assert EN[1] in sections[0].body_en and ZH[1] in sections[0].body_zh_hans
+    assert "Aftermath" in sections[-1].heading_en + sections[-1].body_en
 
 
 def test_uploaded_gb18030_files(client, index, editor_user):

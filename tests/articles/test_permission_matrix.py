@@ -8,7 +8,7 @@ import pytest
 from articles.editorial.permissions import TABLE, Action
 from articles.editorial.roles import EDITORS, REVIEWERS, TRANSLATORS
 from articles.models import ArticlePage
-from tests.articles.workflow_helpers import article_data, existing_sections
+from tests.articles.workflow_helpers import article_data, existing_sections, loaded_from
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +142,7 @@ def test_crafted_publish_post_by_a_translator_changes_nothing(client, users, dem
     client.force_login(users["translator"])
     data = article_data(existing_sections(page), slug=page.slug)
     client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)), {**data, "action-publish": "1"}
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        {**data, **loaded_from(page), "action-publish": "1"},
     )
     assert not ArticlePage.objects.get(pk=page.pk).live

@@ -90,6 +90,14 @@ def test_reviewer_cannot_moderate_translation_review_on_another_desk(client, in_
     response = client.post(action_url(desk_a, action, state=state_b), {"comment": "来自 A 组"})
     assert refused(response)
 
+    # Nor does the step's preview of the submitted revision open.
+    preview = reverse(
+        "wagtailadmin_pages:workflow_preview", args=(desk_b.article.pk, state_b.task_id)
+    )
+    response = client.get(preview)
+    assert refused(response)
+    assert desk_b.marker not in response.content.decode()
+
     state_b.refresh_from_db()
     assert state_b.status == TaskState.STATUS_IN_PROGRESS
     assert task_state(desk_b).pk == state_b.pk

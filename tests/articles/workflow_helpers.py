@@ -94,9 +94,21 @@ def create_and_submit(client, index, sections=SECTIONS):
     return client.post(url, {**article_data(sections), "action-submit": "Submit"})
 
 
-def edit(client, page, sections, submit=False):
+def loaded_from(page) -> dict:
+    """What an editor form opened now says it was loaded from (the server refuses a save
+    that does not say)."""
     page.refresh_from_db()
-    data = article_data(sections)
+    latest = page.latest_revision
+    if latest is None:
+        return {}
+    return {
+        "loaded_revision_id": str(latest.pk),
+        "loaded_revision_created_at": latest.created_at.isoformat(),
+    }
+
+
+def edit(client, page, sections, submit=False):
+    data = {**article_data(sections), **loaded_from(page)}
     if submit:
         data["action-submit"] = "Submit"
     return client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
