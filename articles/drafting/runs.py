@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -102,11 +102,12 @@ def start_drafting(
     configured_backend()
     expire_overdue(page)
     rows = [s for s in numbered_sections(page) if is_draftable(s)]
+    # Each wanted section with the draft it must still hold when claimed (None: any).
     if section_ids is None:
-        wanted = [s.pk for s in rows if not s.ai_draft.strip()]
+        wanted = {s.pk: s.ai_draft for s in rows if not s.ai_draft.strip()}
     else:
         chosen = set(section_ids)
-        wanted = [s.pk for s in rows if s.pk in chosen]
+        wanted = {s.pk: None for s in rows if s.pk in chosen}
     started = Started()
     usage = _claim_within_quota(page, wanted, user, started)
     if started.queued:
@@ -122,17 +123,24 @@ def start_drafting(
     return started
 
 
-def _claim_within_quota(page: ArticlePage, wanted: Sequence[int], user, started: Started):
+def _claim_within_quota(
+    page: ArticlePage, wanted: Mapping[int, str | None], user, started: Started
+):
     """Claim the ``wanted`` sections not claimed by another request and count them against
-    the quotas, in one transaction: over a limit, nothing stays claimed."""
+    the quotas, in one transaction: over a limit, nothing stays claimed.
+
+    A section asked for because it had no draft is claimed only if it still has none: a
+    request that read the article before another request finished drafting it (writers
+    queue for SQLite's lock) would otherwise draft it, and pay for it, a second time."""
     now = timezone.now()
     with transaction.atomic():
-        for pk in wanted:
-            claimed = (
-                ArticleSection.objects.filter(pk=pk, page_id=page.pk)
-                .exclude(ai_draft_state__in=ACTIVE_STATES)
-                .update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
+        for pk, draft_when_read in wanted.items():
+            claimable = ArticleSection.objects.filter(pk=pk, page_id=page.pk).exclude(
+                ai_draft_state__in=ACTIVE_STATES
             )
+            if draft_when_read is not None:
+                claimable = claimable.filter(ai_draft=draft_when_read)
+            claimed = claimable.update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
             (started.queued if claimed else started.busy).append(pk)
         if not started.queued:
             return []
