@@ -68,3 +68,22 @@ class RenderedForm:
         for name, value in extra.items():
             data[name] = [value]
         return data
+
+
+def form_data(html: str | bytes, containing: str) -> dict[str, str | list[str]]:
+    """The POST body of the first form with a field named ``containing``; a name given once
+    maps to its value, a repeated name to the list of its values."""
+    form = RenderedForm(html, f'form:has([name="{containing}"])')
+    data = form.data()
+    return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+
+
+def form_fields(html: str | bytes, form_id: str) -> tuple[dict[str, list[str]], set[str]]:
+    """The POST body of the form with ``form_id``, and the names of every field it renders
+    (disabled ones included: a field the page shows, even if not yet submitted)."""
+    selector = f"form#{form_id}"
+    rendered = BeautifulSoup(html, "html.parser").select_one(selector)
+    # find_all, not select: soupsieve does not look inside <template> (Wagtail's dialogs).
+    fields = rendered.find_all(["input", "textarea", "select"])
+    names = {field.get("name") for field in fields} - {None}
+    return RenderedForm(html, selector).data(), names

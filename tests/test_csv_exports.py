@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from articles.models import ArticlePage
 from people.models import Term
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
-from tests.form_html import form_data
+from tests.rendered_forms import form_data
 
 pytestmark = pytest.mark.django_db
 

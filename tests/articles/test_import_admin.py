@@ -13,7 +13,7 @@ from articles.models import ArticlePage
 from people.models import Quote
 from tests.admin_refusal import refused
 from tests.factories import ArticleIndexPageFactory, PersonFactory
-from tests.form_html import form_data
+from tests.rendered_forms import form_data
 
 from .test_alignment import EN, ZH
 

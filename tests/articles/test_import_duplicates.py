@@ -10,7 +10,7 @@ import pytest
 
 from articles.models import ArticlePage
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
-from tests.form_html import form_data
+from tests.rendered_forms import form_data
 
 from .test_import_admin import ORIGINAL, TRANSLATION
 

@@ -13,7 +13,7 @@ import pytest
 
 from articles.models import ArticlePage
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleSectionFactory
-from tests.html_forms import form_fields
+from tests.rendered_forms import form_fields
 
 pytestmark = pytest.mark.django_db
 
