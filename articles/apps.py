@@ -7,7 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles import page_cache, signals
+        from articles import signals
 
-        page_cache.connect_signals()
         signals.connect_signals()

@@ -1,13 +1,13 @@
 """The article editor form: on submission for review, every section must be finished; a
 section body that arrives unreadable is a form error (``articles.rich_text_input``); the
-original's address is stored in its one written form (``articles.importing.addresses``)."""
+original's address is stored in its one written form (``articles.importing.engine.addresses``)."""
 
 from django.utils.translation import gettext as _
 
-from articles.importing.addresses import normalise_address
+from articles.editorial.section_rules import FINAL_STATUSES
+from articles.importing.engine.addresses import normalise_address
 from articles.page_forms import EditorialPageForm
 from articles.rich_text_input import guard_rich_text
-from articles.section_rules import FINAL_STATUSES
 
 
 class ArticlePageForm(EditorialPageForm):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from articles.permissions import Action, allows
+from articles.editorial.permissions import Action, allows
 
 SCHEDULE_FIELDS = ("go_live_at", "expire_at")
 

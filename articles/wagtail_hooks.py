@@ -12,25 +12,23 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles import (  # noqa: F401  (own hooks)
-    conflict_admin,
-    drafts_admin,
-    effort_report,
-    import_admin,
-    review_admin,
-)
-from articles.abridgment_review import AbridgmentReviewView
-from articles.models import ArticleIndexPage, ArticlePage, DraftSection, Topic
-from articles.permissions import Action, allows, role_allows, visible_q
-from articles.reports import AbridgmentReportView, awaiting_signoff
-from articles.section_rules import CUT_STATUSES
-from articles.workflow import (
+from articles.drafting import screen as drafting_screen  # noqa: F401  (own hooks)
+from articles.editorial import conflict_screen  # noqa: F401  (own hooks)
+from articles.editorial.abridgment_screen import AbridgmentReviewView
+from articles.editorial.permissions import Action, allows, role_allows, visible_q
+from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
+from articles.editorial.section_rules import (
+    CUT_STATUSES,
     SIGNOFF_ACTION,
     SIGNOFF_CLEARED_ACTION,
     SIGNOFF_REJECT_ACTION,
     STATUS_ACTION,
-    assign_translation_workflow,
 )
+from articles.editorial.workflow import assign_translation_workflow
+from articles.importing import screen as importing_screen  # noqa: F401  (own hooks)
+from articles.models import ArticleIndexPage, ArticlePage, LatestSection, Topic
+from articles.review import admin_urls as review_admin_urls  # noqa: F401  (own hooks)
+from articles.review import effort_report  # noqa: F401  (own hooks)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -98,7 +96,7 @@ def awaiting_signoff_panel(request, panels):
     user = request.user
     if not role_allows(user, Action.SIGN_OFF):
         return
-    cuts = DraftSection.objects.filter(visible_q(user, "page__"), status__in=CUT_STATUSES)
+    cuts = LatestSection.objects.filter(visible_q(user, "page__"), status__in=CUT_STATUSES)
     count = awaiting_signoff(cuts).count()
     if count:
         panels.append(AwaitingSignoffPanel(count))

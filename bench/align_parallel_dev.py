@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from articles.alignment import align  # noqa: E402
+from articles.importing.engine.alignment import align  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "parallel-dev"
 

@@ -127,8 +127,8 @@ def build_fixtures() -> dict:
     from wagtail.models import GroupPagePermission
 
     from articles.demo.loader import load_demo
+    from articles.editorial.roles import EDITORS, REVIEWERS, TRANSLATORS
     from articles.models import ArticleIndexPage
-    from articles.roles import EDITORS, REVIEWERS, TRANSLATORS
 
     call_command("migrate", verbosity=0)
     demo = load_demo()

@@ -52,7 +52,7 @@ def run(sections: int, renders: int) -> None:
 
     from articles.demo.loader import load_demo
     from articles.models import ArticlePage, ArticleSection
-    from articles.review.drift import english_source
+    from articles.review.engine.drift import english_source
 
     load_demo(articles=1, sections=sections)
     page = ArticlePage.objects.get(slug=f"synthetic-1-{sections}")

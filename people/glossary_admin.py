@@ -30,7 +30,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView
 
-from articles.importing import normalise_text
+from articles.importing.engine import normalise_text
 from cms.spreadsheets import SafeCsvExportMixin
 from people.glossary_import import (
     CASE_SENSITIVE,
@@ -262,8 +262,8 @@ class GlossaryUploadForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def glossary_import_view(request):
     """GET: the upload form. POST: ``action=preview`` shows the plan, ``action=confirm`` applies."""
-    # Refused as every admin screen refuses (articles.permissions, IMPORT_GLOSSARY: this app
-    # may not import articles, so the rule's permissions are named here too).
+    # Refused as every admin screen refuses (articles.editorial.permissions, IMPORT_GLOSSARY:
+    # this app may not import articles, so the rule's permissions are named here too).
     if not can_import_glossary(request.user):
         raise PermissionDenied
     if request.method == "GET":

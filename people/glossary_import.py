@@ -19,7 +19,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from articles.importing import ImportInputError, Limits, decode, normalise_text
+from articles.importing.engine import ImportInputError, Limits, decode, normalise_text
 from cms.spreadsheets import restore_cell
 
 ENGLISH, CHINESE, NOTES, CASE_SENSITIVE, FORBIDDEN = (

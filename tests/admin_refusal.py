@@ -1,4 +1,4 @@
-"""How the admin refuses: ``articles.permissions.require`` raises PermissionDenied, which
+"""How the admin refuses: ``articles.editorial.permissions.require`` raises PermissionDenied, which
 Wagtail's admin answers with a redirect to the dashboard and an error message."""
 
 from django.urls import reverse

@@ -11,8 +11,8 @@ from django.db import connection
 
 from wagtail.models import Collection, Locale, Page
 
+from articles.editorial.roles import apply_roles
 from articles.models import HomePage
-from articles.roles import apply_roles
 
 
 def ensure_site_data() -> None:

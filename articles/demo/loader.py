@@ -13,6 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.demo import content
+from articles.editorial.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
+from articles.editorial.section_rules import numbered
+from articles.editorial.workflow import assign_translation_workflow, record_signoff
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -22,8 +25,6 @@ from articles.models import (
     Topic,
 )
 from articles.richtext import html_to_text
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
-from articles.workflow import assign_translation_workflow, numbered, record_signoff
 from people.models import Person, Quote, Term
 
 DEMO_USERS = (

@@ -1,8 +1,8 @@
 """AI drafts for article sections: what is sent, who may run it, and where the answer goes.
 
-The engine in ``articles.translation`` knows nothing of models; this module feeds it sections
-and stores what comes back. The admin (``articles.drafts_admin``), the background task
-(``articles.tasks``) and the ``translate_article`` command all call it.
+The engine in ``articles.drafting.engine`` knows nothing of models; this module feeds it sections
+and stores what comes back. The admin (``articles.drafting.screen``), the background task
+(``articles.drafting.tasks``) and the ``translate_article`` command all call it.
 
 One request, start to finish:
 
@@ -66,10 +66,20 @@ from articles.drafting.runs import (
     plain_error,
     reset_stuck,
     run_drafting,
-    start_drafting,
 )
+from articles.drafting.runs import start_drafting as claim_and_run
 from articles.drafting.storing import DraftRun, accept_draft, editor_sections
+from articles.drafting.tasks import draft_sections
 from articles.richtext import html_to_text
+
+
+def start_drafting(page, *, section_ids=None, user=None, run=None) -> Started:
+    """Claim sections and enqueue the background task for them (or call ``run`` in its
+    place: the ``translate_article --sync`` command and tests run it in the process)."""
+    return claim_and_run(
+        page, section_ids=section_ids, user=user, run=run or draft_sections.enqueue
+    )
+
 
 __all__ = [
     "DraftRun",

@@ -11,10 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.html import escape
 
-from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.richtext import html_to_text
-from articles.section_rules import SectionStatus
-from articles.translation import (
+from articles.drafting.engine import (
     BackendConfig,
     BackendNotConfigured,
     TranslationBackend,
@@ -22,7 +19,11 @@ from articles.translation import (
     TranslationRequest,
     get_backend,
 )
-from articles.translation.base import ENVIRONMENT_VARIABLES
+from articles.drafting.engine.base import ENVIRONMENT_VARIABLES
+from articles.editorial.section_rules import SectionStatus
+from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.richtext import html_to_text
+from people.models import Person, Term
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +97,6 @@ def _word_pattern(phrase: str, *, case_sensitive: bool, plurals: bool) -> re.Pat
 
 
 def glossary_patterns() -> list[_Pattern]:
-    from people.models import Term
-
     return [
         _Pattern(
             term.term_en,
@@ -112,8 +111,6 @@ def glossary_patterns() -> list[_Pattern]:
 def people_patterns() -> list[_Pattern]:
     """One pattern per spelling (name, aliases, known misspellings) of each person with a
     Chinese name: a misspelt source still gets the right Chinese name."""
-    from people.models import Person
-
     patterns = []
     for person in Person.objects.exclude(name_en="").exclude(name_zh_hans=""):
         if not (person.name_en and person.name_zh_hans):

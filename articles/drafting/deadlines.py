@@ -20,9 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.drafting.context import ACTIVE_STATES, MAX_ERROR_CHARS, backend_config
+from articles.drafting.engine import BackendNotConfigured
+from articles.drafting.engine.config import DEFAULT_TIMEOUT
 from articles.models import ArticlePage, ArticleSection, DraftingUsage, DraftState
-from articles.translation import BackendNotConfigured
-from articles.translation.config import DEFAULT_TIMEOUT
 
 # Bookkeeping around the requests (building the prompt, storing the draft).
 GRACE = timedelta(seconds=30)

@@ -22,15 +22,15 @@ from articles.drafting.context import (
     is_draftable,
 )
 from articles.drafting.deadlines import expire_overdue, job_started, put_off, queued_deadlines
-from articles.drafting.storing import DraftRun, _store_draft
-from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.translation import (
+from articles.drafting.engine import (
     BackendNotConfigured,
     RetryableError,
     TranslationBackend,
     TranslationError,
     translate_with_retry,
 )
+from articles.drafting.storing import DraftRun, store_draft
+from articles.models import ArticlePage, ArticleSection, DraftState
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +87,10 @@ def start_drafting(
     *,
     section_ids: Iterable[int] | None = None,
     user=None,
-    run: Callable[..., object] | None = None,
+    run: Callable[..., object],
 ) -> Started:
-    """Claim sections and hand them to the background task (or to ``run``).
+    """Claim sections and hand them to ``run`` (``articles.drafting.start_drafting`` passes
+    the background task's ``enqueue``).
 
     Without ``section_ids``: every draftable section with no draft yet. With them (retry,
     redraft, ``--sections``): those sections, drafted again even if they have a draft.
@@ -112,12 +113,7 @@ def start_drafting(
     if started.queued:
         user_id = user.pk if user is not None else None
         try:
-            if run is None:
-                from articles.tasks import draft_sections
-
-                started.outcome = draft_sections.enqueue(page.pk, started.queued, user_id)
-            else:
-                started.outcome = run(page.pk, started.queued, user_id=user_id)
+            started.outcome = run(page.pk, started.queued, user_id=user_id)
         except Exception:
             _fail(started.queued, "The drafting job could not be started; try again.")
             # Only what was never sent is given back.
@@ -232,7 +228,7 @@ def run_drafting(
                     max_delay=float(getattr(settings, "TRANSLATION_RETRY_MAX_DELAY", 30.0)),
                     sleep=sleep,
                 )
-                _store_draft(run, pk, result)
+                store_draft(run, pk, result)
                 report.drafted.append(pk)
             except TranslationError as exc:
                 if reschedule and _put_off(page_id, remaining, user_id, exc, reschedule):

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.drafting.context import has_text, text_to_html
-from articles.models import ArticlePage, ArticleSection, DraftState
-from articles.stale_writes import ensure_latest
-from articles.translation import (
+from articles.drafting.engine import (
     TranslationResult,
 )
+from articles.editorial.stale_writes import ensure_latest
+from articles.models import ArticlePage, ArticleSection, DraftState
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class DraftRun:
     revision_id: int | None = None
 
 
-def _store_draft(run: DraftRun, pk: int, result: TranslationResult) -> None:
+def store_draft(run: DraftRun, pk: int, result: TranslationResult) -> None:
     fields = {
         "ai_draft": result.text_zh,
         "ai_draft_state": DraftState.DONE,

@@ -2,13 +2,13 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from articles.roles import apply_roles
+    from articles.editorial.roles import apply_roles
 
     apply_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
-    from articles.roles import ROLE_NAMES
+    from articles.editorial.roles import ROLE_NAMES
 
     apps.get_model("auth", "Group").objects.filter(name__in=ROLE_NAMES).delete()
 

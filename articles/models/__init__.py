@@ -14,7 +14,7 @@ from articles.models.topics import Topic
 from articles.models.workflow import (
     AbridgmentReviewTask,
     DeskApprovalTask,
-    DraftSection,
+    LatestSection,
     SectionSignoff,
     SignoffDecision,
 )
@@ -22,7 +22,7 @@ from articles.models.workflow import (
 __all__ = [
     "AbridgmentReviewTask",
     "DeskApprovalTask",
-    "DraftSection",
+    "LatestSection",
     "SectionSignoff",
     "SignoffDecision",
     "ArticleIndexPage",

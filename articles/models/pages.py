@@ -15,13 +15,16 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from articles.disclosure import Disclosure, disclosure_for
-from articles.disclosure_facts import effective_method
+from articles.content.disclosure import Disclosure, disclosure_for
+from articles.content.disclosure_facts import effective_method
+from articles.content.licence import PublicSection, original_visible, public_sections
+from articles.content.page_cache import content_version
+from articles.editorial.permissions import EditorialPagePermissions
 from articles.forms import ArticlePageForm
-from articles.licence import PublicSection, original_visible, public_sections
-from articles.page_cache import content_version
+from articles.models.topics import Topic
 from articles.page_forms import EditorialPageForm
-from articles.permissions import EditorialPagePermissions
+from articles.review.engine.drift import record_translation_sources
+from people.models import Person
 
 ARTICLES_PER_PAGE = 12
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
@@ -142,9 +145,6 @@ class ArticleIndexPage(EditorialPagePermissions, DirectChildRouting, Page):
         return articles.distinct().order_by("-first_published_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models.topics import Topic
-        from people.models import Person
-
         context = super().get_context(request, *args, **kwargs)
         topic = Topic.objects.filter(slug=slug_param(request, "topic")).first()
         person = Person.objects.filter(slug=slug_param(request, "person")).first()
@@ -352,10 +352,8 @@ class ArticlePage(EditorialPagePermissions, Page):
 
     def record_translation_sources(self) -> None:
         """Source drift: remember the English each section was first translated against
-        (``articles.review.drift``). Works on the in-memory sections, so a draft's revision
+        (``articles.review.engine.drift``). Works on the in-memory sections, so a draft's revision
         carries the record and publishing writes it to the rows."""
-        from articles.review.drift import record_translation_sources
-
         sections = list(self.sections.all())
         if record_translation_sources(sections):
             self.sections.set(sections)

@@ -11,11 +11,17 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from articles.api_fields import OriginalField
-from articles.licence import public_original_text
-from articles.panels import SignoffStatusPanel
+from articles.content.api_fields import OriginalField
+from articles.content.licence import public_original_text
+from articles.editorial.section_rules import (
+    CUT_STATUSES,
+    SectionStatus,
+    SectionText,
+    section_errors,
+    section_hash,
+)
+from articles.models.panels import SignoffStatusPanel
 from articles.richtext import html_to_text
-from articles.section_rules import CUT_STATUSES, SectionStatus, SectionText, section_errors
 
 
 class DraftState(models.TextChoices):
@@ -143,8 +149,6 @@ class ArticleSection(Orderable):
         Reviewers' names stay out of it: this is read by the public API."""
         if not self.is_cut:
             return None
-        from articles.workflow import section_hash
-
         decision = self.page.signoff_decisions.get((self.key, section_hash(self)))
         return decision or "unsigned"
 

@@ -1,16 +1,31 @@
 """Editorial workflow models: the desk-scoped approval tasks, reviewers' sign-offs, and an index
-of the sections in each article's latest revision for the editorial queue and report."""
+of the sections in each article's latest revision for the editorial queue and report.
+
+A sign-off holds for the content it approved (``section_hash``): ``signoff_states`` reads each
+cut section's standing, and the abridgment task offers "Approve" only when none is unsigned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, PageLogEntry
 
-from articles.permissions import Action, allows, role_allows, visible_q
+from articles.editorial.permissions import Action, allows, role_allows, visible_q
+from articles.editorial.section_rules import CUT_STATUSES, STATUS_ACTION, numbered, section_hash
+
+if TYPE_CHECKING:
+    from articles.models.pages import ArticlePage
+    from articles.models.sections import ArticleSection
 
 
 class PageScopedApproval:
@@ -89,20 +104,40 @@ class DeskApprovalTask(PageScopedApproval, AbstractGroupApprovalTask):
 class AbridgmentReviewTask(PageScopedApproval, AbstractGroupApprovalTask):
     """A workflow step whose reviewers sign off every abridged or omitted section, one by
     one, on their own screen. It cannot be approved while a cut section is unsigned.
-    Behaviour lives in ``articles.workflow``; this class only connects it to Wagtail."""
+    Signing off lives in ``articles.editorial.workflow``; the screen in
+    ``articles.editorial.abridgment_screen``."""
 
     step_action = Action.APPROVE_CUT_STEP
 
     def get_actions(self, obj, user):
-        from articles.workflow import abridgment_task_actions
-
-        return abridgment_task_actions(self, obj, user)
+        """ "Approve" is offered only once every cut section under review is signed off, and
+        only to members of the step's groups who may approve it on this page."""
+        if not self.may_moderate(obj, user):
+            return []
+        actions = [
+            ("review", gettext("Review abridgments"), False),
+            ("reject", gettext("Request changes"), True),
+        ]
+        task_state = obj.current_workflow_task_state
+        if task_state is not None and not approval_blockers(task_state):
+            actions.append(("approve", gettext("Approve"), False))
+        return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from articles.workflow import on_abridgment_task_action
-
+        """Approval is refused until every cut is signed: the reviewer is sent to the review
+        screen, which names the sections still waiting."""
         self.require_moderator(task_state, user)
-        return on_abridgment_task_action(self, task_state, user, action_name, **kwargs)
+        page = task_state.workflow_state.content_object.specific
+        if action_name == "review":
+            return abridgment_review_url(page)
+        if action_name == "approve" and approval_blockers(task_state):
+            return abridgment_review_url(page) + "?blocked=1"
+        with transaction.atomic():
+            if action_name == "approve":
+                task_state.approve(user=user, **kwargs)
+            elif action_name == "reject":
+                task_state.reject(user=user, **kwargs)
+        return None
 
     def user_can_access_editor(self, obj, user):
         # Reviewers judge the cuts on the review screen; they do not edit the text.
@@ -125,6 +160,17 @@ class SignoffDecision(models.TextChoices):
     REJECTED = "rejected", _("Changes requested")
 
 
+class SectionSignoffQuerySet(models.QuerySet):
+    def latest_by_content(self, page, keys) -> dict[tuple, SectionSignoff]:
+        """The latest decision on exactly this content: (section key, content hash) ->
+        sign-off, for these sections of ``page``, in one query."""
+        latest: dict[tuple, SectionSignoff] = {}
+        signoffs = self.filter(page=page, section_key__in=keys).order_by("-created_at", "-pk")
+        for signoff in signoffs.select_related("user"):
+            latest.setdefault((signoff.section_key, signoff.content_hash), signoff)
+        return latest
+
+
 class SectionSignoff(models.Model):
     """A reviewer's decision on one cut section as it stood (``content_hash``). Editing the
     section's source, translation, status or note changes its hash, so an old decision no
@@ -142,6 +188,8 @@ class SectionSignoff(models.Model):
     )
     created_at = models.DateTimeField(_("signed at"), auto_now_add=True, db_index=True)
 
+    objects = SectionSignoffQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("section sign-off")
         verbose_name_plural = _("section sign-offs")
@@ -152,13 +200,81 @@ class SectionSignoff(models.Model):
         return f"{self.get_decision_display()} {self.section_key}"
 
 
-class DraftSection(models.Model):
+@dataclass
+class SignoffState:
+    section: ArticleSection
+    signoff: SectionSignoff | None
+    marked_by_id: int | None
+
+    @property
+    def decision(self) -> str | None:
+        return self.signoff.decision if self.signoff else None
+
+    @property
+    def approved(self) -> bool:
+        return self.decision == SignoffDecision.APPROVED
+
+
+def signoff_states(page: ArticlePage, sections: list[ArticleSection]) -> list[SignoffState]:
+    """The sign-off standing for each cut section in ``sections``: the latest decision made
+    on exactly this content, or none. Two queries whatever the number of sections."""
+    cut = [section for section in sections if section.status in CUT_STATUSES]
+    keys = [section.key for section in cut]
+    latest = SectionSignoff.objects.latest_by_content(page, keys)
+    markers = markers_for(page, keys)
+    return [
+        SignoffState(
+            section=section,
+            signoff=latest.get((section.key, section_hash(section))),
+            marked_by_id=markers.get(str(section.key)),
+        )
+        for section in cut
+    ]
+
+
+def markers_for(page: ArticlePage, keys) -> dict[str, int | None]:
+    """Who last marked each section abridged or omitted, from the status log."""
+    wanted = {str(key) for key in keys}
+    markers: dict[str, int | None] = {}
+    entries = PageLogEntry.objects.filter(page=page, action=STATUS_ACTION).order_by(
+        "-timestamp", "-pk"
+    )
+    for entry in entries.only("data", "user_id"):
+        key = entry.data.get("section_key")
+        if key in wanted and key not in markers and entry.data.get("new") in CUT_STATUSES:
+            markers[key] = entry.user_id
+    return markers
+
+
+def unsigned_sections(page: ArticlePage, sections: list[ArticleSection]) -> list[ArticleSection]:
+    return [state.section for state in signoff_states(page, sections) if not state.approved]
+
+
+def sections_under_review(task_state) -> tuple[ArticlePage, list[ArticleSection]]:
+    """The article and its numbered sections as submitted for this task."""
+    page = task_state.workflow_state.content_object.specific
+    revision = task_state.revision or page.get_latest_revision()
+    submitted = revision.as_object() if revision else page
+    return page, numbered(submitted.sections.all())
+
+
+def approval_blockers(task_state) -> list[ArticleSection]:
+    """The cut sections under review that still lack an approving sign-off."""
+    page, sections = sections_under_review(task_state)
+    return unsigned_sections(page, sections)
+
+
+def abridgment_review_url(page: ArticlePage) -> str:
+    return reverse("articles_abridgment_review", args=(page.pk,))
+
+
+class LatestSection(models.Model):
     """One section of an article's latest revision, kept as a row so that editorial queues
     ("every abridged section awaiting review") are plain queries. Rebuilt whenever a revision
     of the article is saved; the public site never reads it."""
 
     page = models.ForeignKey(
-        "articles.ArticlePage", on_delete=models.CASCADE, related_name="draft_sections"
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="latest_sections"
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
@@ -179,7 +295,7 @@ class DraftSection(models.Model):
         verbose_name_plural = _("sections in review")
         ordering = ["page", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["page", "section_key"], name="unique_draft_section")
+            models.UniqueConstraint(fields=["page", "section_key"], name="unique_latest_section")
         ]
 
     def __str__(self) -> str:

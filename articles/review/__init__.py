@@ -4,5 +4,5 @@
 English a translation was made from), ``rows`` builds the review rows for one article in a
 fixed number of queries, ``revisions`` compares two revisions section by section,
 ``permissions`` says who may review, and ``views`` serves the admin screens registered in
-``articles/review_admin.py``.
+``articles/review/admin_urls.py``.
 """

@@ -1,18 +1,13 @@
-"""Source drift: a translation made from English that has since changed is stale.
-
-Each section keeps ``source_at_translation``, the English (heading and text, as plain text
-with whitespace collapsed) as it stood when its translation was last confirmed. The section
-is stale when that record is non-empty and differs from the current English. An empty record
-means "translated before anything was recorded": not stale, since there is nothing to compare.
+"""Source drift, recorded: re-checking a translation against the current English.
 
 Re-checking writes the current English to the live row and to the page's latest and live
 revisions, because publishing a revision rewrites the live rows from the revision's JSON;
-patching the revision keeps the confirmation through the next publish.
+patching the revision keeps the confirmation through the next publish. What counts as stale
+is decided in ``articles.review.engine.drift``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
@@ -20,54 +15,7 @@ from django.utils import timezone
 
 from wagtail.models import Revision
 
-from articles.richtext import html_to_text
-
-
-def text_of(rich_text: str) -> str:
-    """Rich text as plain text, entities decoded, one line per paragraph."""
-    return "\n".join(line for line in html_to_text(rich_text).splitlines() if line)
-
-
-def plain(rich_text: str) -> str:
-    """Rich text as plain text on one line, whitespace collapsed."""
-    return " ".join(text_of(rich_text).split())
-
-
-def english_source(heading_en: str, body_en: str) -> str:
-    """What ``source_at_translation`` records: the section's English heading (plain text)
-    and text (rich text), each on one line."""
-    return english_source_of_text(heading_en, text_of(body_en))
-
-
-def english_source_of_text(heading_en: str, text_en: str) -> str:
-    """``english_source`` for a body already turned into text with ``text_of``."""
-    parts = (" ".join((heading_en or "").split()), " ".join(text_en.split()))
-    return "\n".join(part for part in parts if part)
-
-
-def is_stale(recorded: str, current: str) -> bool:
-    """Stale when something was recorded and the English differs from it, spaces aside."""
-    recorded = " ".join((recorded or "").split())
-    return bool(recorded) and recorded != " ".join((current or "").split())
-
-
-def needs_recording(section) -> bool:
-    """A translated section with no English recorded yet (its first translated save)."""
-    return not section.source_at_translation and bool(plain(section.body_zh_hans))
-
-
-def record_translation_sources(sections: Iterable) -> bool:
-    """Record the English on sections saved with a translation for the first time.
-
-    Works on model instances (live or from a revision); returns whether any changed, so the
-    caller can put them back into the page's cluster.
-    """
-    changed = False
-    for section in sections:
-        if needs_recording(section):
-            section.source_at_translation = english_source(section.heading_en, section.body_en)
-            changed = True
-    return changed
+from articles.models import ArticleSection
 
 
 @transaction.atomic
@@ -77,8 +25,6 @@ def confirm_source(page, section_pk: int, english: str, user, now: datetime | No
     Updates the live row and the section's entry in the latest and live revisions; returns
     how many revisions were patched.
     """
-    from articles.models import ArticleSection
-
     now = now or timezone.now()
     ArticleSection.objects.filter(pk=section_pk, page=page).update(
         source_at_translation=english, source_confirmed_by=user, source_confirmed_at=now

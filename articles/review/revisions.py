@@ -12,8 +12,13 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles.diffs import SectionDiff, SectionSnapshot, diff_sections, render_side_by_side
-from articles.review.drift import text_of
+from articles.review.engine.diffs import (
+    SectionDiff,
+    SectionSnapshot,
+    diff_sections,
+    render_side_by_side,
+)
+from articles.review.engine.drift import text_of
 
 FIELD_LABELS = {
     "heading_en": _("Heading (English)"),

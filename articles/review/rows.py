@@ -1,13 +1,13 @@
 """The review rows for one article, built in a fixed number of SQL queries.
 
-The content under review (headings, texts, status, note) comes from the page's latest
-revision, since that is the translation waiting for review; a page without revisions falls
-back to its live rows. The AI draft and the sign-off come from the live row when there is one,
-because it is written outside the page editor. Sign-offs come from ``articles.workflow``
-(decisions on exactly this content). Dismissals, sign-offs, people, glossary terms and the
-users named on the rows are each loaded once for the whole article, the rich text is expanded
-in one pass, and the article's usual length ratio is computed once, so the query count does
-not grow with the number of sections.
+The content under review (headings, texts, status, note) comes from the page's latest revision,
+since that is the translation waiting for review; a page without revisions falls back to its live
+rows. The AI draft and the sign-off come from the live row when there is one, because it is written
+outside the page editor. Sign-offs come from ``signoff_states`` in ``articles.models.workflow``
+(decisions on exactly this content). Dismissals, sign-offs, people, glossary terms and the users
+named on the rows are each loaded once for the whole article, the rich text is expanded in one pass,
+and the article's usual length ratio is computed once, so the query count does not grow with the
+number of sections.
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.rich_text import expand_db_html
 
-from articles import checks
-from articles.checks import Finding, GlossaryTerm, PersonNames
-from articles.diffs import diff_text, render_side_by_side
-from articles.effort import section_effort
+from articles.editorial.section_rules import SectionStatus, needs_signoff
 from articles.models import ArticleSection, CheckDismissal
-from articles.review.drift import english_source_of_text, is_stale, text_of
-from articles.section_rules import SectionStatus, needs_signoff
-from articles.workflow import SignoffState, signoff_states
+from articles.models.workflow import SignoffState, signoff_states
+from articles.review.engine import checks
+from articles.review.engine.checks import Finding, GlossaryTerm, PersonNames
+from articles.review.engine.diffs import diff_text, render_side_by_side
+from articles.review.engine.drift import english_source_of_text, is_stale, text_of
+from articles.review.engine.effort import section_effort
 from people.models import Person, Term
 
 CHECK_LABELS = {

@@ -1,6 +1,6 @@
-"""Admin views for translator review, registered in ``articles/review_admin.py``.
+"""Admin views for translator review, registered in ``articles/review/admin_urls.py``.
 
-Every view refuses (``articles.permissions.require``) a user the permission table does not
+Every view refuses (``articles.editorial.permissions.require``) a user the permission table does not
 allow on this article; Wagtail's admin URL wrapper already sends anonymous users to the
 login page. POST endpoints redirect back to the section they acted on.
 """
@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from articles.editorial.permissions import Action, require
 from articles.models import ArticlePage, ArticleSection, CheckDismissal
-from articles.permissions import Action, require
-from articles.review.drift import confirm_source, english_source
+from articles.models.workflow import abridgment_review_url
+from articles.review.drift import confirm_source
+from articles.review.engine.drift import english_source
 from articles.review.revisions import compare_revisions
 from articles.review.rows import CHECK_LABELS, build_review, load_sections
-from articles.workflow import abridgment_review_url
 
 KNOWN_CODES = frozenset(CHECK_LABELS)
 # Words repeated on every row, translated once per request rather than once per row.

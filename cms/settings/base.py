@@ -143,7 +143,7 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Pasted originals and translations (2 MB of text each, see articles.importing.limits).
+# Pasted originals and translations (2 MB of text each, see articles.importing.engine.limits).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "对照 Duizhao"

@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from wagtail.models import GroupPagePermission, Page
 
+from articles.editorial.roles import EDITORS, PAGE_PERMISSIONS, REVIEWERS, ROLE_NAMES, TRANSLATORS
 from articles.models import ArticleIndexPage, ArticlePage, ArticleSection
-from articles.roles import EDITORS, PAGE_PERMISSIONS, REVIEWERS, ROLE_NAMES, TRANSLATORS
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleSectionFactory
 from tests.site_data import ensure_site_data
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 import pytest
 from openpyxl import load_workbook
 
-from articles.models import DraftSection, SectionSignoff
+from articles.models import LatestSection, SectionSignoff
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ REPORT = "/admin/reports/abridgments/"
 
 @pytest.fixture
 def cut_rows(demo):
-    return DraftSection.objects.filter(page=demo.article, status__in=["abridged", "omitted"])
+    return LatestSection.objects.filter(page=demo.article, status__in=["abridged", "omitted"])
 
 
 def test_report_lists_every_cut_section(client, demo, cut_rows, editor_user):

@@ -3,8 +3,8 @@ from django.utils import translation
 
 import pytest
 
+from articles.editorial.section_rules import SectionText, section_errors
 from articles.models import ArticlePage
-from articles.section_rules import SectionText, section_errors
 from tests.articles.workflow_helpers import article_data
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 

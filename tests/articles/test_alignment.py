@@ -5,7 +5,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.alignment import ABRIDGED, ADDED, FULL, OMITTED, align
+from articles.importing.engine.alignment import ABRIDGED, ADDED, FULL, OMITTED, align
 
 EN = [
     "Why Superalignment Matters",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.checks import (
+from articles.review.engine.checks import (
     GLOSSARY_FORBIDDEN,
     GLOSSARY_MISSING,
     MISSING_NAME,
@@ -22,7 +22,7 @@ from articles.checks import (
     check_urls,
     run_checks,
 )
-from articles.checks.numbers import chinese_numeral
+from articles.review.engine.checks.numbers import chinese_numeral
 
 PEOPLE = [
     PersonNames(1, ["Geoffrey Hinton", "Geoff Hinton"], ["杰弗里·辛顿"], ["Geoffery Hinton"]),

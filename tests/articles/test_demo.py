@@ -3,8 +3,8 @@ from django.core.management import call_command
 
 import pytest
 
+from articles.editorial.roles import ROLE_NAMES
 from articles.models import ArticlePage, ArticleSection
-from articles.roles import ROLE_NAMES
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import pytest
 from openpyxl import load_workbook
 
+from articles.editorial.permissions import ADMIN_URLS, TABLE
 from articles.models import CheckDismissal, SectionSignoff
-from articles.permissions import ADMIN_URLS, TABLE
 from articles.review.rows import CHECK_LABELS
 from tests.articles.desks import ROLE_KEYS
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.diffs import (
+from articles.review.engine.diffs import (
     DiffOp,
     SectionSnapshot,
     diff_sections,

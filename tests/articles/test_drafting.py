@@ -7,8 +7,8 @@ from django.test import override_settings
 import pytest
 
 from articles import drafting
+from articles.drafting.engine import BackendNotConfigured
 from articles.models import ArticleSection, DraftState
-from articles.translation import BackendNotConfigured
 from tests.factories import ArticlePageFactory, ArticleSectionFactory, PersonFactory, TermFactory
 from tests.fake_ai_servers import FakeDeepLServer, FakeOpenAIServer
 from tests.site_data import ensure_site_data
@@ -499,8 +499,8 @@ def test_text_to_html_escapes():
 
 
 def test_disclosure_follows_the_facts(server, article, translator_user):
-    from articles.disclosure import disclosure_for
-    from articles.disclosure_facts import effective_method
+    from articles.content.disclosure import disclosure_for
+    from articles.content.disclosure_facts import effective_method
 
     def disclosed():
         published = list(ArticleSection.objects.filter(page=article).order_by("sort_order"))
@@ -526,7 +526,7 @@ def test_disclosure_follows_the_facts(server, article, translator_user):
 
 
 def test_without_used_drafts_the_article_is_human_translated_unless_machine():
-    from articles.disclosure_facts import effective_method
+    from articles.content.disclosure_facts import effective_method
 
     assert effective_method("ai_assisted", "GPT-4o", []) == ("human", "")
     assert effective_method("machine", "MT-1", []) == ("machine", "MT-1")

@@ -302,7 +302,7 @@ def test_a_long_retry_after_puts_the_section_off_instead_of_failing(
 
     assert len(server.requests) == 1  # not hammered, not waited out
     assert states(article) == [DraftState.QUEUED, DraftState.QUEUED]
-    jobs = DBTaskResult.objects.filter(task_path="articles.tasks.draft_sections")
+    jobs = DBTaskResult.objects.filter(task_path="articles.drafting.tasks.draft_sections")
     assert (jobs.count(), jobs.ready().count()) == (2, 0)  # the second waits for its time
     deferred = jobs.order_by("-enqueued_at").first()
     assert abs((deferred.run_after - timezone.now()).total_seconds() - 600) < 30

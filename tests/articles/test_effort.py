@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.effort import article_effort, section_effort
+from articles.review.engine.effort import article_effort, section_effort
 
 DRAFT = "我们今天去公园散步。"  # 10 characters
 ONE_CHARACTER_CHANGED = "我们明天去公园散步。"

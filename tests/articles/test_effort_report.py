@@ -14,9 +14,10 @@ from django.utils import timezone, translation
 import pytest
 from openpyxl import load_workbook
 
-# Importing the module registers its URLs (until articles/wagtail_hooks.py imports it).
-from articles.effort_report import EffortReportView
 from articles.models import ArticlePage
+
+# Importing the module registers its URLs (until articles/wagtail_hooks.py imports it).
+from articles.review.effort_report import EffortReportView
 from articles.review.rows import build_review
 from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory

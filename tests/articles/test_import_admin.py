@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from articles.import_admin import import_button
+from articles.importing.screen import import_button
 from articles.models import ArticlePage
 from people.models import Quote
 from tests.admin_refusal import refused

@@ -4,8 +4,8 @@ from unittest import mock
 
 import pytest
 
-from articles.importer import Source, create_article, existing_article, plan_import
-from articles.importing import ImportInputError
+from articles.importing.adapter import Source, create_article, existing_article, plan_import
+from articles.importing.engine import ImportInputError
 from articles.models import ArticlePage
 from people.models import Quote
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, PersonFactory

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from articles.importing import (
+from articles.importing.engine import (
     ImportInputError,
     Limits,
     parse_document,

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from articles.importing import ImportInputError, Limits, decode, normalise_text
+from articles.importing.engine import ImportInputError, Limits, decode, normalise_text
 
 ARTICLE_ZH = "深度学习先驱谈超级对齐：我们必须在 2027 年之前解决对齐问题。"
 ARTICLE_EN = "Superalignment, naïvely put: café-grade résumés cost €5."

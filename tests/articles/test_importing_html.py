@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.importing import (
+from articles.importing.engine import (
     CODE,
     HEADING,
     IMAGE,

@@ -1,6 +1,14 @@
 """Markdown: structure kept as blocks, every inline mark-up reduced to plain text."""
 
-from articles.importing import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, parse_document
+from articles.importing.engine import (
+    CODE,
+    HEADING,
+    IMAGE,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    parse_document,
+)
 
 SOURCE = """---
 title: Superalignment, explained

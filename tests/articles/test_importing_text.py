@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.importing import HEADING, LIST_ITEM, PARAGRAPH, detect_format, parse_document
+from articles.importing.engine import HEADING, LIST_ITEM, PARAGRAPH, detect_format, parse_document
 
 
 def test_paragraphs_headings_and_bullets():

@@ -5,9 +5,9 @@ from django.urls import reverse
 
 import pytest
 
+from articles.editorial.permissions import TABLE, Action
+from articles.editorial.roles import EDITORS, REVIEWERS, TRANSLATORS
 from articles.models import ArticlePage
-from articles.permissions import TABLE, Action
-from articles.roles import EDITORS, REVIEWERS, TRANSLATORS
 from tests.articles.workflow_helpers import article_data, existing_sections, loaded_from
 
 pytestmark = pytest.mark.django_db

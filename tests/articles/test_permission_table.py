@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.permissions import TABLE, Action
-from articles.roles import EDITORS, PAGE_PERMISSIONS, REVIEWERS, TRANSLATORS
+from articles.editorial.permissions import TABLE, Action
+from articles.editorial.roles import EDITORS, PAGE_PERMISSIONS, REVIEWERS, TRANSLATORS
 
 DOC = Path(settings.BASE_DIR) / "docs" / "workflow.md"
 COLUMNS = (EDITORS, TRANSLATORS, REVIEWERS)

@@ -1,8 +1,8 @@
 """Section status proposals and people/quote mentions offered to the editor."""
 
-from articles.checks.values import PersonNames
-from articles.importing import parse_document, split_sections
-from articles.proposal import find_mentions, propose
+from articles.importing.engine import parse_document, split_sections
+from articles.importing.engine.proposal import find_mentions, propose
+from articles.review.engine.checks.values import PersonNames
 
 from .test_alignment import EN, ZH
 

@@ -83,7 +83,7 @@ def test_article_page_stays_within_the_query_budget(
 
 
 def test_logging_in_does_not_empty_the_article_cache(client, home_page, editor_user):
-    from articles.page_cache import content_version
+    from articles.content.page_cache import content_version
 
     before = content_version()
     client.force_login(editor_user)

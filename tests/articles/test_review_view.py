@@ -10,8 +10,8 @@ from wagtail.models import GroupPagePermission
 
 import pytest
 
-from articles.effort import article_effort, section_effort
 from articles.models import ArticlePage, CheckDismissal
+from articles.review.engine.effort import article_effort, section_effort
 from people.models import Person
 from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
@@ -86,7 +86,7 @@ def test_one_row_per_section_with_both_languages_and_deep_link_ids(client, edito
 
 
 def test_signed_off_cut_shows_who_signed(client, editor_user, reviewer_user, article):
-    from articles.workflow import record_signoff
+    from articles.editorial.workflow import record_signoff
 
     section = article.sections.get(status="omitted")
     record_signoff(article, section, reviewer_user, "approved", "同意删去")
@@ -100,7 +100,7 @@ def test_signed_off_cut_shows_who_signed(client, editor_user, reviewer_user, art
 
 
 def test_a_sign_off_of_other_content_does_not_count(client, editor_user, reviewer_user, article):
-    from articles.workflow import record_signoff
+    from articles.editorial.workflow import record_signoff
 
     section = article.sections.get(status="omitted")
     record_signoff(article, section, reviewer_user, "approved")

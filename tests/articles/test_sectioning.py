@@ -1,6 +1,6 @@
 """Sections: a heading and what follows it; text before the first heading is the lead."""
 
-from articles.importing import (
+from articles.importing.engine import (
     HEADING,
     PARAGRAPH,
     Block,

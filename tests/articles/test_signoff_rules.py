@@ -7,10 +7,9 @@
 - Only cut sections (abridged, omitted) are signable.
 
 Paths: the abridgment-review screen (forms read from the rendered HTML), the service
-(``articles.workflow.record_signoff`` and the task's own action), Wagtail's workflow action
-address for the task, the dashboard that offers the action; and the surfaces that show the
-state: the screen, the Abridgments report's sign-off filter and the public API's
-``signoff_state``.
+(``articles.editorial.workflow.record_signoff`` and the task's own action), Wagtail's workflow
+action address for the task, the dashboard that offers the action; and the surfaces that show the
+state: the screen, the Abridgments report's sign-off filter and the public API's ``signoff_state``.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,16 +20,10 @@ from wagtail.models import PageLogEntry
 import pytest
 from bs4 import BeautifulSoup
 
+from articles.editorial.section_rules import SIGNOFF_CLEARED_ACTION, numbered, section_hash
+from articles.editorial.workflow import assign_translation_workflow, record_signoff
 from articles.models import ArticlePage, SectionSignoff
-from articles.workflow import (
-    SIGNOFF_CLEARED_ACTION,
-    approval_blockers,
-    assign_translation_workflow,
-    numbered,
-    record_signoff,
-    section_hash,
-    signoff_states,
-)
+from articles.models.workflow import approval_blockers, signoff_states
 from tests.articles.workflow_helpers import (
     article_data,
     create_and_submit,

@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from articles.models import ArticlePage, ArticleSection
-from articles.review.drift import (
+from articles.review.engine.drift import (
     english_source,
     is_stale,
     plain,

@@ -4,14 +4,14 @@ from wagtail.models import PageLogEntry
 
 import pytest
 
-from articles.models import ArticlePage, SectionSignoff
-from articles.workflow import (
+from articles.editorial.section_rules import (
     SIGNOFF_ACTION,
     SIGNOFF_CLEARED_ACTION,
     SIGNOFF_REJECT_ACTION,
     STATUS_ACTION,
-    assign_translation_workflow,
 )
+from articles.editorial.workflow import assign_translation_workflow
+from articles.models import ArticlePage, SectionSignoff
 from tests.articles.workflow_helpers import (
     SECTIONS,
     article_data,

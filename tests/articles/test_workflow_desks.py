@@ -14,9 +14,9 @@ from wagtail.models import TaskState, Workflow
 
 import pytest
 
+from articles.editorial.roles import EDITORS
+from articles.editorial.workflow import WORKFLOW_NAME, assign_translation_workflow
 from articles.models import AbridgmentReviewTask, DeskApprovalTask
-from articles.roles import EDITORS
-from articles.workflow import WORKFLOW_NAME, assign_translation_workflow
 
 pytestmark = pytest.mark.django_db
 

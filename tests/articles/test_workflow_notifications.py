@@ -3,8 +3,8 @@ from django.core import mail
 
 import pytest
 
+from articles.editorial.workflow import assign_translation_workflow
 from articles.models import ArticlePage
-from articles.workflow import assign_translation_workflow
 from tests.articles.workflow_helpers import create_and_submit, workflow_action
 from tests.factories import ArticleIndexPageFactory
 

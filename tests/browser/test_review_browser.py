@@ -47,7 +47,7 @@ def active_id(page) -> str:
 @pytest.fixture
 def article(home_page):
     from articles.models import ArticlePage
-    from articles.review.drift import english_source
+    from articles.review.engine.drift import english_source
     from tests.factories import ArticlePageFactory, ArticleSectionFactory
 
     page = ArticlePageFactory(title="深度学习简史")

@@ -1,7 +1,7 @@
 """``manage.py import_article [--original FILE] [--translation FILE] [--parent PATH]
 [--dry-run] [--json]``: the admin's paste-and-align import, for bulk work from the shell.
 
-The article is created as a draft (see ``articles.importer``); bad input ends in a plain
+The article is created as a draft (see ``articles.importing.adapter``); bad input ends in a plain
 message and a non-zero exit, with nothing created.
 """
 
@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wagtail.models import Page, Site
 
-from articles.importer import Source, create_article, plan_import
-from articles.importing import DEFAULT_LIMITS, ImportInputError
+from articles.importing.adapter import Source, create_article, plan_import
+from articles.importing.engine import DEFAULT_LIMITS, ImportInputError
 from articles.models import ArticleIndexPage
 
 

@@ -4,8 +4,8 @@ shell, the same work as the admin's "Draft with AI" page (see ``articles.draftin
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles import drafting
+from articles.drafting.engine import BackendNotConfigured
 from articles.models import ArticlePage
-from articles.translation import BackendNotConfigured
 
 
 def parse_numbers(text: str) -> list[int]:

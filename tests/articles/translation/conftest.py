@@ -5,10 +5,10 @@ Timeouts are short (0.3 s) so the fault tests stay fast.
 
 import pytest
 
-from articles.translation.base import TranslationRequest
-from articles.translation.config import BackendConfig
-from articles.translation.deepl import DeepLBackend
-from articles.translation.openai import OpenAIBackend
+from articles.drafting.engine.base import TranslationRequest
+from articles.drafting.engine.config import BackendConfig
+from articles.drafting.engine.deepl import DeepLBackend
+from articles.drafting.engine.openai import OpenAIBackend
 from tests.fake_ai_servers import FakeDeepLServer, FakeOpenAIServer
 
 TEST_KEY = "sk-test-7c1d5e0f-not-a-real-key"

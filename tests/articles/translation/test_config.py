@@ -2,10 +2,14 @@
 
 import pytest
 
-from articles.translation.base import BackendNotConfigured, TranslationBackend, TranslationResult
-from articles.translation.config import BackendConfig, get_backend
-from articles.translation.deepl import DeepLBackend
-from articles.translation.openai import OpenAIBackend
+from articles.drafting.engine.base import (
+    BackendNotConfigured,
+    TranslationBackend,
+    TranslationResult,
+)
+from articles.drafting.engine.config import BackendConfig, get_backend
+from articles.drafting.engine.deepl import DeepLBackend
+from articles.drafting.engine.openai import OpenAIBackend
 
 VALUES = {
     "TRANSLATION_BACKEND": "openai",
@@ -78,8 +82,8 @@ def test_third_backend_by_dotted_path():
     "name",
     [
         "google",
-        "articles.translation.nowhere.Backend",
-        "articles.translation.base.TranslationResult",
+        "articles.drafting.engine.nowhere.Backend",
+        "articles.drafting.engine.base.TranslationResult",
     ],
 )
 def test_unknown_backends_are_refused(name):

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from articles.translation.base import RetryableError
-from articles.translation.config import BackendConfig
-from articles.translation.openai import OpenAIBackend
+from articles.drafting.engine.base import RetryableError
+from articles.drafting.engine.config import BackendConfig
+from articles.drafting.engine.openai import OpenAIBackend
 
 from .conftest import TEST_TIMEOUT
 

@@ -4,13 +4,13 @@ import dataclasses
 
 import pytest
 
-from articles.translation.base import (
+from articles.drafting.engine.base import (
     InvalidTranslation,
     PermanentError,
     RetryableError,
     TranslationRequest,
 )
-from articles.translation.deepl import DeepLBackend, glossary_tsv
+from articles.drafting.engine.deepl import DeepLBackend, glossary_tsv
 
 from .conftest import SOURCE_EN, TEST_KEY
 

@@ -7,14 +7,14 @@ import time
 
 import pytest
 
-from articles.translation.base import (
+from articles.drafting.engine.base import (
     InvalidTranslation,
     PermanentError,
     RetryableError,
     TranslationRequest,
 )
-from articles.translation.config import BackendConfig
-from articles.translation.openai import OpenAIBackend
+from articles.drafting.engine.config import BackendConfig
+from articles.drafting.engine.openai import OpenAIBackend
 from tests.fake_ai_servers import FakeOpenAIServer
 
 from .conftest import SOURCE_EN, TEST_KEY
@@ -159,7 +159,7 @@ def test_logs_and_errors_hold_neither_key_nor_text(
     openai_backend, openai_server, section, caplog, behaviour
 ):
     openai_server.behaviour = behaviour
-    caplog.set_level(logging.DEBUG, logger="articles.translation")
+    caplog.set_level(logging.DEBUG, logger="articles.drafting.engine")
 
     with pytest.raises(Exception) as caught:
         openai_backend.translate(section)

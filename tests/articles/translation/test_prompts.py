@@ -2,8 +2,8 @@
 
 import re
 
-from articles.translation.base import TranslationRequest
-from articles.translation.prompts import CONTEXT_CHARS, SYSTEM_PROMPT, build_messages
+from articles.drafting.engine.base import TranslationRequest
+from articles.drafting.engine.prompts import CONTEXT_CHARS, SYSTEM_PROMPT, build_messages
 
 FENCES = re.compile(r"<<<(END )?(SOURCE|CONTEXT) (\w+)>>>")
 

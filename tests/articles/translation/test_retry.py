@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from articles.translation import retry
-from articles.translation.base import InvalidTranslation, PermanentError, RetryableError
-from articles.translation.retry import (
+from articles.drafting.engine import retry
+from articles.drafting.engine.base import InvalidTranslation, PermanentError, RetryableError
+from articles.drafting.engine.retry import (
     OutboundLimit,
     backoff_delay,
     set_outbound_limit,

@@ -2,9 +2,9 @@
 
 import pytest
 
-from articles.translation.base import InvalidTranslation
-from articles.translation.prompts import SYSTEM_PROMPT
-from articles.translation.validation import validate_translation
+from articles.drafting.engine.base import InvalidTranslation
+from articles.drafting.engine.prompts import SYSTEM_PROMPT
+from articles.drafting.engine.validation import validate_translation
 
 SOURCE = "Ilya Sutskever said OpenAI trained GPT-4 on 25,000 GPUs over 90 days in 2022."
 GOOD = "Ilya Sutskever 表示,OpenAI 在 2022 年用 25,000 块 GPU 花了 90 天训练了 GPT-4。"

@@ -1,0 +1,229 @@
+"""Admin screens for AI translation drafts.
+
+"Draft with AI" (``/admin/articles/<page_id>/drafts/``) shows an article's drafting
+progress, each section's error in plain words, and POST actions to start, retry, accept a
+draft as the Chinese text, or release sections a killed worker left claimed. A button in the
+page header and in the page listing's "more" menu leads there. Registered through the hooks
+below; ``articles/wagtail_hooks.py`` imports this module. The work is done by
+``articles.drafting``.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from articles import drafting
+from articles.drafting.engine import BackendNotConfigured
+from articles.editorial.permissions import Action, allows, require
+from articles.editorial.stale_writes import StaleWrite
+from articles.models import ArticlePage, ArticleSection, DraftState
+
+PREVIEW_CHARS = 240
+
+
+def _article_for(request, page_id: int, action: Action = Action.DRAFT_WITH_AI) -> ArticlePage:
+    page = get_object_or_404(ArticlePage, pk=page_id)
+    require(request.user, action, page)
+    return page
+
+
+def _back(page: ArticlePage):
+    return redirect("articles_drafts", page_id=page.pk)
+
+
+@require_GET
+def drafts_view(request, page_id: int):
+    page = _article_for(request, page_id)
+    # Runs past their deadline show as failed, ready to retry, without a "release".
+    drafting.expire_overdue(page)
+    editor_copy = drafting.editor_sections(page)
+    sections = drafting.numbered_sections(page)
+    usage = drafting.latest_usage(s.pk for s in sections if s.ai_draft_state == DraftState.QUEUED)
+    now = timezone.now()
+    rows = []
+    for section in sections:
+        in_editor = editor_copy.get(section.pk, section)
+        retry_at = usage[section.pk].retry_at if section.pk in usage else None
+        rows.append(
+            {
+                "section": section,
+                "draftable": drafting.is_draftable(section),
+                # Put off because the service asked us to wait: when it is tried again.
+                "retry_at": retry_at if retry_at and retry_at > now else None,
+                "preview": _preview(section.ai_draft),
+                "has_chinese": drafting.has_text(in_editor.body_zh_hans),
+                "accepted": bool(section.ai_draft.strip())
+                and (in_editor.body_zh_hans or "") == drafting.text_to_html(section.ai_draft),
+            }
+        )
+    progress = drafting.drafting_progress(page)
+    context = {
+        "page": page,
+        "rows": rows,
+        "progress": progress,
+        "busy": drafting.in_progress(page),
+        "problem": drafting.configuration_problem(),
+        "remaining": progress.total - progress.done,
+        "states": DraftState,
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+    }
+    return TemplateResponse(request, "articles/admin/drafts.html", context)
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+
+
+def _start(request, page: ArticlePage, section_ids=None) -> None:
+    try:
+        started = drafting.start_drafting(page, section_ids=section_ids, user=request.user)
+    except BackendNotConfigured as exc:
+        messages.error(request, str(exc))
+        return
+    except drafting.QuotaExceeded as exc:
+        messages.error(request, exc.message)
+        return
+    if started.queued:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d section sent for drafting.",
+                "%(count)d sections sent for drafting.",
+                len(started.queued),
+            )
+            % {"count": len(started.queued)},
+        )
+    if started.busy:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d section is already being drafted and was left alone.",
+                "%(count)d sections are already being drafted and were left alone.",
+                len(started.busy),
+            )
+            % {"count": len(started.busy)},
+        )
+    if not started.queued and not started.busy:
+        messages.info(request, _("Every section already has a draft; nothing to do."))
+
+
+@require_POST
+def start_view(request, page_id: int):
+    page = _article_for(request, page_id)
+    _start(request, page)
+    return _back(page)
+
+
+@require_POST
+def retry_view(request, page_id: int):
+    """Draft again one section (``section`` in the form) or every failed section."""
+    page = _article_for(request, page_id)
+    section_id = request.POST.get("section", "")
+    if section_id:
+        section = _section_of(page, section_id)
+        ids = [section.pk]
+    else:
+        ids = [section.pk for _position, section, _error in drafting.drafting_progress(page).failed]
+    if ids:
+        _start(request, page, section_ids=ids)
+    else:
+        messages.info(request, _("No section needs a retry."))
+    return _back(page)
+
+
+@require_POST
+def accept_view(request, page_id: int, section_id: int):
+    page = _article_for(request, page_id, Action.ACCEPT_AI_DRAFT)
+    section = _section_of(page, section_id)
+    try:
+        # The screen names the revision it showed: accepting over a newer save is refused.
+        accepted = drafting.accept_draft(
+            section, request.user, loaded_revision_id=request.POST.get("loaded_revision_id")
+        )
+    except StaleWrite as stale:
+        messages.error(request, str(stale))
+        return _back(page)
+    if accepted:
+        messages.success(
+            request,
+            _("Section %(number)s now uses the AI draft as its Chinese text (in the draft).")
+            % {"number": _position(page, section)},
+        )
+    else:
+        messages.error(request, _("That section has no AI draft to accept."))
+    return _back(page)
+
+
+@require_POST
+def reset_view(request, page_id: int):
+    page = _article_for(request, page_id)
+    count = drafting.reset_stuck(page)
+    messages.info(
+        request,
+        ngettext(
+            "%(count)d section released; retry it when ready.",
+            "%(count)d sections released; retry them when ready.",
+            count,
+        )
+        % {"count": count},
+    )
+    return _back(page)
+
+
+def _section_of(page: ArticlePage, section_id) -> ArticleSection:
+    try:
+        pk = int(section_id)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(ArticleSection, pk=pk, page=page)
+
+
+def _position(page: ArticlePage, section: ArticleSection) -> int:
+    return next(s.position for s in drafting.numbered_sections(page) if s.pk == section.pk)
+
+
+@hooks.register("register_admin_urls")
+def register_drafts_urls():
+    prefix = "articles/<int:page_id>/drafts/"
+    return [
+        path(prefix, drafts_view, name="articles_drafts"),
+        path(prefix + "start/", start_view, name="articles_drafts_start"),
+        path(prefix + "retry/", retry_view, name="articles_drafts_retry"),
+        path(prefix + "reset/", reset_view, name="articles_drafts_reset"),
+        path(
+            prefix + "sections/<int:section_id>/accept/",
+            accept_view,
+            name="articles_drafts_accept",
+        ),
+    ]
+
+
+def _drafts_button(page, user, priority: int):
+    if page.specific_class is not ArticlePage or not allows(user, Action.DRAFT_WITH_AI, page):
+        return
+    yield Button(
+        _("Draft with AI"),
+        reverse("articles_drafts", args=[page.pk]),
+        icon_name="draft",
+        attrs={"title": _("AI drafts of this article's sections")},
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_drafts_button(page, user, view_name=None, next_url=None):
+    yield from _drafts_button(page, user, priority=40)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_drafts_button(page, user, next_url=None):
+    yield from _drafts_button(page, user, priority=45)

@@ -1,0 +1,149 @@
+"""Admin report "Abridgments": every abridged or omitted section in the latest revision of
+every article, with its sign-off standing; filterable and exportable as CSV or XLSX."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+
+import django_filters
+
+from articles.editorial.permissions import Action, allows, require, visible_q
+from articles.editorial.roles import TRANSLATORS
+from articles.editorial.section_rules import CUT_STATUSES, SectionStatus
+from articles.models import ArticlePage, LatestSection, SectionSignoff
+from cms.spreadsheets import SafeCsvExportMixin
+
+SIGNOFF_CHOICES = [
+    ("approved", _("Signed off")),
+    ("rejected", _("Changes requested")),
+    ("unsigned", _("Awaiting sign-off")),
+]
+
+
+def with_signoff(queryset):
+    """Annotate each row with the latest decision made on exactly its current content."""
+    latest = SectionSignoff.objects.filter(
+        section_key=OuterRef("section_key"), content_hash=OuterRef("content_hash")
+    ).order_by("-created_at", "-pk")
+    return queryset.annotate(
+        signoff=Subquery(latest.values("decision")[:1]),
+        signoff_user=Subquery(latest.values("user__username")[:1]),
+    )
+
+
+def awaiting_signoff(queryset):
+    return with_signoff(queryset).filter(Q(signoff__isnull=True) | Q(signoff="rejected"))
+
+
+class AbridgmentFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[(s.value, s.label) for s in SectionStatus if s in CUT_STATUSES],
+        empty_label=_("Abridged or omitted"),
+    )
+    signoff_state = django_filters.ChoiceFilter(
+        label=_("Sign-off"), choices=SIGNOFF_CHOICES, method="filter_signoff", empty_label=_("Any")
+    )
+    page = django_filters.ModelChoiceFilter(
+        label=_("Article"),
+        queryset=lambda request: ArticlePage.objects.filter(
+            visible_q(request.user), latest_sections__status__in=CUT_STATUSES
+        ).distinct(),
+        empty_label=_("All articles"),
+    )
+    translator = django_filters.ModelChoiceFilter(
+        label=_("Translator"),
+        field_name="page__translators",
+        queryset=lambda request: get_user_model().objects.filter(groups__name=TRANSLATORS),
+        empty_label=_("Anyone"),
+    )
+    status_since = django_filters.DateFromToRangeFilter(
+        label=_("Marked between"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = LatestSection
+        fields = ["status", "signoff_state", "page", "translator", "status_since"]
+
+    def filter_signoff(self, queryset, name, value):
+        if value == "unsigned":
+            return queryset.filter(signoff__isnull=True)
+        return queryset.filter(signoff=value)
+
+
+class AbridgmentReportView(SafeCsvExportMixin, ReportView):
+    page_title = _("Abridgments")
+    header_icon = "openquote"
+    template_name = "articles/admin/abridgment_report.html"
+    results_template_name = "articles/admin/abridgment_report_results.html"
+    filterset_class = AbridgmentFilterSet
+    index_url_name = "articles_abridgment_report"
+    index_results_url_name = "articles_abridgment_report_results"
+    paginate_by = 50
+    list_export = [
+        "page.title",
+        "position",
+        "heading",
+        "status_label",
+        "note",
+        "translator_names",
+        "signoff_label",
+        "signoff_user",
+        "status_since",
+    ]
+    export_headings = {
+        "page.title": _("Article"),
+        "position": _("Section"),
+        "heading": _("Heading"),
+        "status_label": _("Status"),
+        "note": _("Note"),
+        "translator_names": _("Translators"),
+        "signoff_label": _("Sign-off"),
+        "signoff_user": _("Signed by"),
+        "status_since": _("Marked at"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        require(request.user, Action.SEE_ABRIDGMENTS_REPORT)
+        if request.GET.get("export"):
+            require(request.user, Action.EXPORT_REPORTS)
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def show_export_buttons(self) -> bool:
+        return bool(self.list_export) and allows(self.request.user, Action.EXPORT_REPORTS)
+
+    def get_queryset(self):
+        rows = (
+            LatestSection.objects.filter(
+                visible_q(self.request.user, "page__"), status__in=CUT_STATUSES
+            )
+            .select_related("page")
+            .prefetch_related("page__translators")
+            .order_by("-status_since", "page_id", "position")
+        )
+        return with_signoff(rows)
+
+    def decorate_paginated_queryset(self, object_list):
+        labels = dict(SIGNOFF_CHOICES)
+        now = datetime.datetime.now(datetime.UTC)
+        for row in object_list:
+            row.signoff_label = labels[row.signoff or "unsigned"]
+            row.status_label = SectionStatus(row.status).label
+            row.translator_names = ", ".join(
+                user.get_full_name() or user.get_username() for user in row.page.translators.all()
+            )
+            row.age_days = (now - row.status_since).days
+        return object_list
+
+    def get_filename(self) -> str:
+        return f"abridgments-{datetime.date.today():%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        self.decorate_paginated_queryset([item])
+        return super().to_row_dict(item)

@@ -1,0 +1,153 @@
+"""How an article moves through editorial review: who may sign off which cut section, what
+is logged, and the editorial index of each article's latest revision. Views, hooks, commands
+and tests all call these functions. Reading the sign-off standing, and the abridgment task's
+own steps, live with the sign-off model (``articles.models.workflow``)."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+from wagtail.models import Revision
+
+from articles.editorial.permissions import Action, allows
+from articles.editorial.section_rules import (
+    CUT_STATUSES,
+    SIGNOFF_ACTION,
+    SIGNOFF_CLEARED_ACTION,
+    SIGNOFF_REJECT_ACTION,
+    STATUS_ACTION,
+    numbered,
+    section_hash,
+)
+from articles.models import ArticlePage, ArticleSection, LatestSection, SectionSignoff
+from articles.models.workflow import SignoffDecision, markers_for, signoff_states
+
+
+def section_label(section: ArticleSection) -> str:
+    heading = section.heading_zh_hans or section.heading_en or _("untitled")
+    return _("section %(position)s “%(heading)s”") % {
+        "position": getattr(section, "position", "?"),
+        "heading": heading,
+    }
+
+
+def record_signoff(
+    page: ArticlePage,
+    section: ArticleSection,
+    user: AbstractBaseUser,
+    decision: str,
+    comment: str = "",
+) -> SectionSignoff:
+    """A reviewer approves a cut section, or asks for changes with a comment."""
+    if not allows(user, Action.SIGN_OFF, page):
+        raise PermissionDenied(_("Only reviewers and editors of this article sign off its cuts."))
+    if section.status not in CUT_STATUSES:
+        raise ValidationError(_("Only abridged or omitted sections need a sign-off."))
+    if decision not in SignoffDecision.values:
+        raise ValidationError(_("Choose approve or request changes."))
+    if decision == SignoffDecision.REJECTED and not comment.strip():
+        raise ValidationError(_("Say what should change when you send a section back."))
+    marker = markers_for(page, [section.key]).get(str(section.key))
+    if marker is not None and marker == user.pk:
+        raise PermissionDenied(
+            _("You marked this section yourself; another reviewer must sign it off.")
+        )
+    with transaction.atomic():
+        signoff = SectionSignoff.objects.create(
+            page=page,
+            section_key=section.key,
+            content_hash=section_hash(section),
+            decision=decision,
+            comment=comment.strip(),
+            user=user,
+        )
+        log(
+            instance=page,
+            action=SIGNOFF_ACTION
+            if decision == SignoffDecision.APPROVED
+            else SIGNOFF_REJECT_ACTION,
+            user=user,
+            data={
+                "section_key": str(section.key),
+                "section": section_label(section),
+                "status": section.status,
+                "comment": signoff.comment,
+            },
+        )
+    return signoff
+
+
+def log_section_changes(user, page: ArticlePage, before: list, after: list) -> None:
+    """Log each section whose status changed, and each sign-off the edit invalidated."""
+    old = {section.key: section for section in before}
+    states = {state.section.key: state for state in signoff_states(page, before) if state.signoff}
+    for position, section in enumerate(after, start=1):
+        section.position = position
+        previous = old.get(section.key)
+        old_status = previous.status if previous else None
+        if old_status != section.status:
+            log(
+                instance=page,
+                action=STATUS_ACTION,
+                user=user,
+                data={
+                    "section_key": str(section.key),
+                    "section": section_label(section),
+                    "old": old_status,
+                    "new": section.status,
+                    "note": section.note,
+                },
+            )
+        state = states.get(section.key)
+        if state and section_hash(section) != section_hash(previous):
+            log(
+                instance=page,
+                action=SIGNOFF_CLEARED_ACTION,
+                user=user,
+                data={"section_key": str(section.key), "section": section_label(section)},
+            )
+
+
+def sync_latest_sections(page: ArticlePage, revision: Revision | None = None) -> None:
+    """Rebuild the editorial index of ``page``'s latest revision (one row per section)."""
+    revision = revision or page.get_latest_revision()
+    sections = numbered((revision.as_object() if revision else page).sections.all())
+    now = timezone.now()
+    existing = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
+    markers = markers_for(page, [section.key for section in sections])
+    rows = []
+    for section in sections:
+        before = existing.get(section.key)
+        unchanged = before is not None and before.status == section.status
+        rows.append(
+            LatestSection(
+                page=page,
+                revision=revision,
+                section_key=section.key,
+                position=section.position,
+                heading=(section.heading_zh_hans or section.heading_en or "")[:300],
+                status=section.status,
+                note=section.note or "",
+                content_hash=section_hash(section),
+                status_since=before.status_since if unchanged else now,
+                marked_by_id=markers.get(str(section.key)),
+            )
+        )
+    with transaction.atomic():
+        LatestSection.objects.filter(page=page).delete()
+        LatestSection.objects.bulk_create(rows)
+
+
+WORKFLOW_NAME = "Translation review"
+
+
+def assign_translation_workflow(index) -> None:
+    """Articles under ``index`` go through the translation workflow (created by migration)."""
+    from wagtail.models import Workflow, WorkflowPage
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})

@@ -1,0 +1,458 @@
+"""Planning an import: read both inputs, align them and propose sections, people and
+quotes, as plain values for the editor to review. Nothing is saved here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from articles.importing.adapter.values import (
+    LOW_CONFIDENCE,
+    PENDING,
+    ImportPlan,
+    PlanGroup,
+    PlanParagraph,
+    PlanSection,
+    QuoteOffer,
+    Source,
+    _as_source,
+)
+from articles.importing.engine import (
+    CODE,
+    DEFAULT_LIMITS,
+    HEADING,
+    IMAGE,
+    Document,
+    ImportInputError,
+    Limits,
+    Metadata,
+    Section,
+    parse_document,
+    require_language,
+    split_sections,
+)
+from articles.importing.engine.addresses import address_key, normalise_address
+from articles.importing.engine.alignment import ADDED, FULL, OMITTED
+from articles.importing.engine.anchors import CJK
+from articles.importing.engine.proposal import (
+    SectionProposal,
+    find_mentions,
+    heading_indexes,
+    keep_headings_with_sections,
+    propose,
+)
+from articles.review.engine.checks.values import PersonNames
+from people.models import Person, Term
+
+# --- Planning ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Side:
+    """A parsed input with its sections and where each section's texts sit in the document."""
+
+    document: Document
+    sections: list[Section]
+    # Per section, the document index of every entry of ``Section.texts()``.
+    positions: list[list[int]]
+    # The document index of a leading title heading that sectioning set aside, if any.
+    title_index: int | None
+    # ``positions`` flattened: the document index of every paragraph the aligner saw.
+    flat: list[int] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        if self.document.metadata.title:
+            return self.document.metadata.title
+        if self.title_index is not None:
+            return self.document.blocks[self.title_index].text
+        return ""
+
+    def block(self, index: int) -> PlanParagraph:
+        b = self.document.blocks[index]
+        return PlanParagraph(index, b.kind, b.alt if b.kind == IMAGE else b.text, b.level, b.src)
+
+
+def plan_import(
+    original: Source | bytes | str | None = None,
+    translation: Source | bytes | str | None = None,
+    *,
+    people: Sequence[PersonNames] | None = None,
+    anchors: Sequence[tuple[str, str]] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportPlan:
+    """Parse, section and align an English original and/or its Chinese translation.
+
+    Either may be absent: without an original every section is ``added``; without a
+    translation every section is ``pending``. ``people`` and ``anchors`` default to the Person
+    records and the glossary. Raises ImportInputError (naming the side) for unusable input.
+    """
+    original, translation = _as_source(original), _as_source(translation)
+    if original is None and translation is None:
+        raise ImportInputError("Give the English original, the Chinese translation or both.")
+    en = _read(original, "en", limits) if original is not None else None
+    zh = _read(translation, "zh", limits) if translation is not None else None
+    if people is None:
+        people = load_people()
+    if anchors is None:
+        anchors = load_anchors(people)
+
+    proposal = propose(en.sections if en else [], zh.sections if zh else [], anchors)
+    ratio = proposal.alignment.ratio if en and zh else None
+    sections = [_plan_section(p, en, zh, ratio) for p in proposal.sections]
+    warnings: list[str] = []
+    if zh is None:
+        for section in sections:
+            section.status, section.confidence = PENDING, None
+            section.evidence = ""
+        alignment: list[PlanGroup] = []
+        warnings.append("No translation was given: every section is pending translation.")
+    else:
+        alignment = _title_groups(en, zh) + [
+            PlanGroup(
+                [_position(en, i) for i in g.en],
+                [_position(zh, j) for j in g.zh],
+                g.kind,
+                round(g.score, 3),
+            )
+            for g in _paired_groups(proposal, en.sections if en else [])
+        ]
+    if en is None:
+        warnings.append(
+            "No original was given: every section is marked added until a source is attached."
+        )
+
+    metadata = _metadata(en, zh)
+    people_ids, candidates, quotes = _mentions(en, zh, alignment, people)
+    low = [
+        n
+        for n, s in enumerate(sections, 1)
+        if s.confidence is not None and s.confidence < LOW_CONFIDENCE
+    ]
+    if low:
+        warnings.append(
+            "The proposal is uncertain for section "
+            + ", ".join(str(n) for n in low)
+            + ": check those statuses against the texts."
+        )
+    if not metadata.original_url:
+        warnings.append(
+            "No address of the original was found (a saved page's canonical link, or the "
+            "translation's 原文链接 line); it must be given before the article is created."
+        )
+    elif en and zh and _differs(en.document.metadata.page_url, zh.document.metadata.original_url):
+        warnings.append(
+            "The translation links to a different original ("
+            f"{zh.document.metadata.original_url}) than the original's own address "
+            f"({en.document.metadata.page_url}); check that the two files belong together."
+        )
+    return ImportPlan(
+        sections=sections,
+        alignment=alignment,
+        people=people_ids,
+        candidates=candidates,
+        quotes=quotes,
+        warnings=warnings,
+        metadata=metadata,
+        title_en=en.title if en else "",
+        title_zh=zh.title if zh else "",
+        has_original=en is not None,
+        has_translation=zh is not None,
+        ratio=round(ratio, 4) if ratio is not None else None,
+    )
+
+
+def _paired_groups(proposal, en_sections: list[Section]):
+    """The alignment as the sections were paired: a Chinese heading moved to the English
+    heading whose section it translates (``articles.importing.engine.proposal`` keeps the raw
+    alignment)."""
+    return keep_headings_with_sections(proposal.alignment.groups, heading_indexes(en_sections))
+
+
+def _read(source: Source, language: str, limits: Limits) -> _Side:
+    side = "English original" if language == "en" else "Chinese translation"
+    try:
+        document = parse_document(
+            source.data,
+            format=source.format or None,
+            filename=source.filename,
+            encoding=source.encoding or None,
+            limits=limits,
+        )
+        require_language(document, language)
+    except ImportInputError as error:
+        raise ImportInputError(f"{side}: {error.message}") from error
+    sections = split_sections(document)
+    positions, title_index = _positions(document, sections)
+    flat = [k for found in positions for k in found]
+    return _Side(document, sections, positions, title_index, flat)
+
+
+def _positions(document: Document, sections: list[Section]) -> tuple[list[list[int]], int | None]:
+    """Map each section's texts back to document indexes (sectioning keeps the same blocks)."""
+    blocks = document.blocks
+    where = {id(b): k for k, b in enumerate(blocks)}
+    positions: list[list[int]] = []
+    cursor = 0
+    for section in sections:
+        found: list[int] = []
+        if section.heading:
+            start = cursor
+            first = where[id(section.paragraphs[0])] if section.paragraphs else len(blocks)
+            heading = next(
+                (
+                    k
+                    for k in range(start, min(first, len(blocks)))
+                    if blocks[k].kind == HEADING and blocks[k].text == section.heading
+                ),
+                None,
+            )
+            if heading is None:  # Not expected; keep counting rather than fail.
+                heading = start
+            found.append(heading)
+            cursor = heading + 1
+        for paragraph in section.paragraphs:
+            cursor = where[id(paragraph)]
+            found.append(cursor)
+            cursor += 1
+        positions.append(found)
+    used = {k for found in positions for k in found}
+    title_index = 0 if blocks and 0 not in used and blocks[0].kind == HEADING else None
+    return positions, title_index
+
+
+def _position(side: _Side, ref_index: int) -> int:
+    return side.flat[ref_index]
+
+
+def _title_groups(en: _Side | None, zh: _Side) -> list[PlanGroup]:
+    """Titles set aside by sectioning still count as paragraphs of their input."""
+    en_title = [en.title_index] if en and en.title_index is not None else []
+    zh_title = [zh.title_index] if zh.title_index is not None else []
+    if en_title and zh_title:
+        return [PlanGroup(en_title, zh_title, FULL, 1.0)]
+    if en_title:
+        return [PlanGroup(en_title, [], OMITTED, 0.5)]
+    if zh_title:
+        return [PlanGroup([], zh_title, ADDED, 0.5 if en else 1.0)]
+    return []
+
+
+def _plan_section(
+    proposal: SectionProposal, en: _Side | None, zh: _Side | None, ratio: float | None
+) -> PlanSection:
+    def body(side: _Side | None, numbers: list[int]):
+        if side is None or not numbers:
+            return "", None, []
+        heading = side.sections[numbers[0]].heading
+        heading_index = side.positions[numbers[0]][0] if heading else None
+        paragraphs = [
+            side.block(k)
+            for n, s in enumerate(numbers)
+            for k in side.positions[s][1 if n == 0 and heading else 0 :]
+        ]
+        return heading, heading_index, paragraphs
+
+    heading_en, heading_en_index, paragraphs_en = body(en, proposal.en_sections)
+    heading_zh, heading_zh_index, paragraphs_zh = body(zh, proposal.zh_sections)
+    evidence = proposal.evidence
+
+    def indexes(side, refs) -> list[int]:
+        return [side.positions[r.section][r.index] for r in refs]
+
+    omitted = indexes(en, evidence.omitted) if en else []
+    abridged = indexes(en, evidence.abridged) if en else []
+    added = indexes(zh, evidence.added) if zh else []
+    section = PlanSection(
+        heading_en=heading_en,
+        heading_zh=heading_zh,
+        paragraphs_en=paragraphs_en,
+        paragraphs_zh=paragraphs_zh,
+        status=proposal.status,
+        confidence=proposal.confidence,
+        evidence="",
+        omitted=omitted,
+        abridged=abridged,
+        added=added,
+        length_ratio=evidence.length_ratio,
+        heading_en_index=heading_en_index,
+        heading_zh_index=heading_zh_index,
+    )
+    section.evidence = describe_evidence(section, has_original=bool(en), has_translation=bool(zh))
+    return section
+
+
+def describe_evidence(section: PlanSection, *, has_original: bool, has_translation: bool) -> str:
+    """The proposal in plain words, e.g. "自动对齐：原文第 3、4 段无对应译文；…"."""
+    if not has_original:
+        return "自动对齐：没有提供原文，这一节暂记为新增。"
+    if not has_translation:
+        return ""
+    en_numbers = _paragraph_numbers(section.heading_en_index, section.paragraphs_en)
+    zh_numbers = _paragraph_numbers(section.heading_zh_index, section.paragraphs_zh)
+    parts: list[str] = []
+    if section.status == OMITTED:
+        parts.append("整节无对应译文")
+    elif section.status == ADDED:
+        parts.append("整节无对应原文（如编者按或译注）")
+    else:
+        if section.omitted:
+            parts.append(f"原文{_cite(section.omitted, en_numbers)}无对应译文")
+        if section.abridged:
+            parts.append(f"原文{_cite(section.abridged, en_numbers)}的译文明显偏短")
+        if section.added:
+            parts.append(f"译文{_cite(section.added, zh_numbers)}无对应原文")
+        if not parts:
+            parts.append("逐段对应")
+    if section.length_ratio is not None and section.status != ADDED:
+        parts.append(f"译文长度约为预期的 {round(section.length_ratio * 100)}%")
+    return "自动对齐：" + "；".join(parts) + "。"
+
+
+def _paragraph_numbers(
+    heading_index: int | None, paragraphs: list[PlanParagraph]
+) -> dict[int, str]:
+    """Document index → paragraph number within the section ("标题" for its heading)."""
+    labels: dict[int, str] = {} if heading_index is None else {heading_index: "标题"}
+    number = 0
+    for paragraph in paragraphs:
+        if paragraph.kind == HEADING:
+            labels[paragraph.index] = f"小标题「{paragraph.text[:20]}」"
+        else:
+            number += 1
+            labels[paragraph.index] = str(number)
+    return labels
+
+
+def _cite(indexes: list[int], labels: dict[int, str]) -> str:
+    numbers = [labels.get(k, "") for k in indexes]
+    digits = [n for n in numbers if n.isdigit()]
+    words = [n for n in numbers if n and not n.isdigit()]
+    parts = ([f"第 {'、'.join(digits)} 段"] if digits else []) + words
+    return "、".join(parts) or "部分段落"
+
+
+def _metadata(en: _Side | None, zh: _Side | None) -> Metadata:
+    """The original's own address first; the translation's footer fills the rest."""
+    merged = Metadata()
+    if en:
+        own = en.document.metadata
+        merged.merge(
+            Metadata(
+                title=own.title,
+                original_url=own.page_url or own.original_url,
+                original_author=own.original_author,
+                copyright_line=own.copyright_line,
+            )
+        )
+    if zh:
+        theirs = zh.document.metadata
+        merged.merge(
+            Metadata(
+                title=theirs.title,
+                page_url=theirs.page_url,
+                original_url=theirs.original_url,
+                original_author=theirs.original_author,
+                translator=theirs.translator,
+                publisher_credit=theirs.publisher_credit,
+                copyright_line=theirs.copyright_line,
+            )
+        )
+    merged.original_url = normalise_address(merged.original_url)
+    if merged.original_url and not is_web_address(merged.original_url):
+        merged.original_url = ""
+    return merged
+
+
+def _differs(first: str, second: str) -> bool:
+    if not (first and second):
+        return False
+    return address_key(first) != address_key(second)
+
+
+def is_web_address(url: str) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return False
+    return True
+
+
+def _mentions(
+    en: _Side | None,
+    zh: _Side | None,
+    alignment: list[PlanGroup],
+    people: Sequence[PersonNames],
+) -> tuple[list[int], list[str], list[QuoteOffer]]:
+    """People, name candidates and quotations, paragraph by paragraph on both sides.
+
+    A quotation on each side of one alignment group, with no conflicting speakers, is offered
+    as one bilingual quote.
+    """
+    person_ids: list = []
+    candidates: list[str] = []
+    found: dict[tuple[str, int], list] = {}
+    for language, side in (("en", en), ("zh", zh)):
+        if side is None:
+            continue
+        for index, block in enumerate(side.document.blocks):
+            text = block.alt if block.kind == IMAGE else block.text
+            if not text or block.kind == CODE:
+                continue
+            mentions = find_mentions(text, people)
+            person_ids += mentions.person_ids
+            candidates += mentions.candidates
+            if mentions.quotes:
+                found[language, index] = mentions.quotes
+    quotes: list[QuoteOffer] = []
+    paired: set[tuple[str, int]] = set()
+    for group in alignment:
+        en_quotes = [(("en", i), q) for i in group.en for q in found.get(("en", i), [])]
+        zh_quotes = [(("zh", j), q) for j in group.zh for q in found.get(("zh", j), [])]
+        if len(en_quotes) != 1 or len(zh_quotes) != 1:
+            continue
+        (en_key, en_quote), (zh_key, zh_quote) = en_quotes[0], zh_quotes[0]
+        speakers = {en_quote.speaker_id, zh_quote.speaker_id} - {None}
+        if len(speakers) <= 1:
+            quotes.append(QuoteOffer(en_quote.text, zh_quote.text, next(iter(speakers), None)))
+            paired |= {en_key, zh_key}
+    for key, side_quotes in found.items():
+        if key in paired:
+            continue
+        for quote in side_quotes:
+            if key[0] == "zh" or CJK.search(quote.text):
+                quotes.append(QuoteOffer("", quote.text, quote.speaker_id))
+            else:
+                quotes.append(QuoteOffer(quote.text, "", quote.speaker_id))
+    unique_candidates = list({c.casefold(): c for c in reversed(candidates)}.values())[::-1]
+    return list(dict.fromkeys(person_ids)), unique_candidates, quotes
+
+
+def load_people() -> list[PersonNames]:
+    people = []
+    for person in Person.objects.only("pk", "name_en", "name_zh_hans", "aliases", "misspellings"):
+        names = [person.name_en, person.name_zh_hans, *person.alias_list]
+        people.append(
+            PersonNames(
+                person.pk,
+                names_en=[n for n in names if n and not CJK.search(n)],
+                names_zh=[n for n in names if n and CJK.search(n)],
+                misspellings=person.misspelling_list,
+            )
+        )
+    return people
+
+
+def load_anchors(people: Sequence[PersonNames] = ()) -> list[tuple[str, str]]:
+    """Glossary terms and people's names, as (English, Chinese) pairs for the aligner."""
+    anchors = [
+        (term_en, term_zh)
+        for term_en, term_zh in Term.objects.values_list("term_en", "term_zh_hans")
+        if term_en and term_zh
+    ]
+    for person in people:
+        anchors += [(e, z) for e in person.names_en for z in person.names_zh]
+    return anchors

@@ -1,0 +1,136 @@
+"""The import plan as plain values: what the editor reviews before anything is saved."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from articles.editorial.section_rules import SectionStatus
+from articles.importing.engine import Metadata
+
+PENDING = SectionStatus.PENDING.value
+STATUSES = tuple(SectionStatus.values)
+# Below this confidence the editor is told to check the proposal closely.
+LOW_CONFIDENCE = 0.5
+MAX_SLUG_CHARS = 80
+OVERRIDE_KEYS = frozenset({"title", "original_url", "original_title", "notes", "quotes"})
+
+
+# --- Inputs -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One side of an import: uploaded bytes or pasted text, with what is known about it."""
+
+    data: bytes | str
+    filename: str = ""
+    format: str | None = None
+    encoding: str | None = None
+
+
+def _as_source(value: Source | bytes | str | None) -> Source | None:
+    if value is None or isinstance(value, Source):
+        return value
+    return Source(value)
+
+
+# --- The plan ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PlanParagraph:
+    """A paragraph of one input. ``index`` counts from 0 over that input's paragraphs."""
+
+    index: int
+    kind: str
+    text: str
+    level: int = 0
+    src: str = ""
+
+
+@dataclass
+class PlanSection:
+    """One proposed article section: usually one English and one Chinese section.
+
+    When the alignment joined several sections of one side, the later headings stay in the
+    body as ``heading`` paragraphs. ``evidence`` is the proposal in plain words; it becomes
+    the note of an abridged or omitted section.
+    """
+
+    heading_en: str
+    heading_zh: str
+    paragraphs_en: list[PlanParagraph]
+    paragraphs_zh: list[PlanParagraph]
+    status: str
+    confidence: float | None
+    evidence: str
+    # Paragraph indexes (as in the alignment) with no counterpart or a much shorter one.
+    omitted: list[int] = field(default_factory=list)
+    abridged: list[int] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)
+    length_ratio: float | None = None
+    # Document indexes of the two headings, when there are headings.
+    heading_en_index: int | None = None
+    heading_zh_index: int | None = None
+
+    @property
+    def heading(self) -> str:
+        return self.heading_zh or self.heading_en
+
+
+@dataclass
+class PlanGroup:
+    en: list[int]
+    zh: list[int]
+    kind: str
+    score: float
+
+
+@dataclass
+class QuoteOffer:
+    """Quoted words worth a Quote snippet; creatable only when the speaker is known."""
+
+    text_en: str
+    text_zh: str
+    speaker_id: int | None
+
+
+@dataclass
+class ImportPlan:
+    sections: list[PlanSection]
+    alignment: list[PlanGroup]
+    # Known people mentioned (Person ids), unknown Latin-script names, quotations.
+    people: list[int]
+    candidates: list[str]
+    quotes: list[QuoteOffer]
+    warnings: list[str]
+    metadata: Metadata
+    title_en: str = ""
+    title_zh: str = ""
+    has_original: bool = True
+    has_translation: bool = True
+    # Chinese characters per English letter this article shows (None without both sides).
+    ratio: float | None = None
+
+    @property
+    def original_url(self) -> str:
+        return self.metadata.original_url
+
+    def as_json(self, page_id: int | None = None) -> dict[str, Any]:
+        """The shape ``import_article --json`` prints."""
+        return {
+            "page_id": page_id,
+            "sections": [
+                {"heading": s.heading, "status": s.status, "confidence": s.confidence}
+                for s in self.sections
+            ],
+            "alignment": [
+                {"en": g.en, "zh": g.zh, "kind": g.kind, "score": g.score} for g in self.alignment
+            ],
+            "people": list(self.people),
+            "warnings": list(self.warnings),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,83 @@
+"""Consistency checks between one English section and its Chinese translation.
+
+Import from ``articles.review.engine.checks``. Each check is a pure function returning ``Finding``
+values that say in plain words what looks wrong. They are heuristics tuned to stay quiet on a
+correct translation; when one is wrong anyway the translator dismisses it for that section (by code,
+or by code and evidence) and ``run_checks`` leaves it out. To check heading and body together, join
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from articles.review.engine.checks.glossary import check_glossary
+from articles.review.engine.checks.length import article_ratio, check_length, length_ratio
+from articles.review.engine.checks.names import check_misspellings, check_names
+from articles.review.engine.checks.numbers import check_numbers, check_urls
+from articles.review.engine.checks.values import (
+    GLOSSARY_FORBIDDEN,
+    GLOSSARY_MISSING,
+    MISSING_NAME,
+    MISSING_NUMBER,
+    MISSING_URL,
+    MISSPELT_NAME,
+    SHORT_TRANSLATION,
+    Finding,
+    GlossaryTerm,
+    PersonNames,
+    unique,
+)
+
+__all__ = [
+    "GLOSSARY_FORBIDDEN",
+    "GLOSSARY_MISSING",
+    "MISSING_NAME",
+    "MISSING_NUMBER",
+    "MISSING_URL",
+    "MISSPELT_NAME",
+    "SHORT_TRANSLATION",
+    "Finding",
+    "GlossaryTerm",
+    "PersonNames",
+    "article_ratio",
+    "check_glossary",
+    "check_length",
+    "check_misspellings",
+    "check_names",
+    "check_numbers",
+    "check_urls",
+    "length_ratio",
+    "run_checks",
+]
+
+
+def run_checks(
+    source_en: str,
+    translation_zh: str,
+    *,
+    people: Sequence[PersonNames] = (),
+    glossary: Sequence[GlossaryTerm] = (),
+    article_ratio: float | None = None,
+    dismissed_codes: Iterable[str | tuple[str, str]] = (),
+) -> list[Finding]:
+    """Every check for one section, less duplicates and dismissed findings.
+
+    ``dismissed_codes`` holds codes (dismissing every finding of that code) or
+    ``(code, evidence)`` pairs, i.e. ``Finding.key``. A blank translation is not checked: the
+    section is untranslated, not wrong. Pass ``article_ratio=None`` (the default) to skip the
+    length check, as for sections already marked abridged or omitted.
+    """
+    if not translation_zh.strip():
+        return []
+    findings = [
+        *check_numbers(source_en, translation_zh),
+        *check_urls(source_en, translation_zh),
+        *check_names(source_en, translation_zh, people=people, glossary=glossary),
+        *check_glossary(source_en, translation_zh, glossary),
+        *check_misspellings(source_en, translation_zh, people),
+    ]
+    if article_ratio is not None:
+        findings += check_length(source_en, translation_zh, article_ratio)
+    dismissed = set(dismissed_codes)
+    return unique(f for f in findings if f.code not in dismissed and f.key not in dismissed)

@@ -1,0 +1,53 @@
+"""Length ratio: a translation far shorter than the article's usual is likely abridged."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+
+from articles.review.engine.checks.values import SHORT_TRANSLATION, Finding
+
+# Below this many source characters (whitespace aside) a length ratio says little.
+MIN_SOURCE_CHARS = 200
+# Flag a section whose ratio is under this share of the article's usual ratio.
+ABRIDGMENT_FACTOR = 0.5
+
+
+def check_length(source_en: str, translation_zh: str, article_ratio: float) -> list[Finding]:
+    """A finding when the section's ratio is under half the article's usual ratio.
+
+    The evidence is empty, so a dismissal holds while the section is edited further.
+    """
+    ratio = length_ratio(source_en, translation_zh)
+    if ratio is None or article_ratio <= 0 or ratio >= ABRIDGMENT_FACTOR * article_ratio:
+        return []
+    message = (
+        f"Translation is {round(100 * ratio / article_ratio)}% of this article's usual length "
+        f"(ratio {ratio:.2f}, usual {article_ratio:.2f}): likely unmarked abridgment"
+    )
+    return [Finding(SHORT_TRANSLATION, message, "")]
+
+
+def length_ratio(source_en: str, translation_zh: str) -> float | None:
+    """Translation characters per source character, whitespace aside; None when too short."""
+    source_chars = _char_count(source_en)
+    if source_chars < MIN_SOURCE_CHARS:
+        return None
+    return _char_count(translation_zh) / source_chars
+
+
+def article_ratio(pairs: Iterable[tuple[str, str]]) -> float | None:
+    """The article's usual ratio: the median over translated sections long enough to judge.
+
+    A median, so that abridged or padded sections barely move it; None with no such section.
+    """
+    ratios = [
+        ratio
+        for source, translation in pairs
+        if translation.strip() and (ratio := length_ratio(source, translation)) is not None
+    ]
+    return statistics.median(ratios) if ratios else None
+
+
+def _char_count(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
