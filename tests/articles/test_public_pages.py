@@ -215,3 +215,21 @@ def test_sitemap_lists_published_articles_only(client, article):
     xml = response.content.decode()
     assert "/articles/history/" in xml
     assert "unpublished-draft" not in xml
+
+
+def test_each_section_is_numbered_labelled_and_linked_from_the_list_of_cuts(client, article):
+    """Readers see each section under its own anchor with its status in words, its quote
+    card, and the list of cuts links to the cut sections' anchors."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/articles/history/").content, "html.parser")
+    sections = soup.select("section.article-section")
+    assert [s["id"] for s in sections] == ["section-1", "section-2", "section-3", "section-4"]
+    with translation.override("zh-hans"):
+        labels = [str(ArticleSection(status=s).get_status_display()) for s in ("abridged",)]
+    badge = sections[2].select_one(".badge").get_text(" ", strip=True)
+    assert badge.startswith(labels[0]) and "删去了关于电线和电机的细节。" in badge
+    assert "神经网络终会成功。" in sections[1].get_text()
+    assert "神经网络终会成功。" not in sections[2].get_text()
+    cut_links = [a["href"] for a in soup.select("#abridgments a[href^='#section-']")]
+    assert cut_links == ["#section-3", "#section-4"]
