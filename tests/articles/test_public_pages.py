@@ -233,3 +233,21 @@ def test_each_section_is_numbered_labelled_and_linked_from_the_list_of_cuts(clie
     assert "神经网络终会成功。" not in sections[2].get_text()
     cut_links = [a["href"] for a in soup.select("#abridgments a[href^='#section-']")]
     assert cut_links == ["#section-3", "#section-4"]
+
+
+def test_empty_parts_of_a_section_stay_empty_for_readers(client, article):
+    """The editors' lead has no English and no note; the omitted section has no Chinese.
+    Readers see the product's own words for those gaps, never filler."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/articles/history/?view=bilingual").content, "html.parser")
+    lead, _full, _abridged, omitted = soup.select("section.article-section")
+    with translation.override("zh-hans"):
+        added_label = str(ArticleSection(status="added").get_status_display())
+        no_source = str(translation.gettext("No English source: added by the editors."))
+        not_translated = str(translation.gettext("This section was not translated."))
+    assert lead.select_one(".badge").get_text(strip=True) == added_label
+    assert lead.select_one(".en h2") is None
+    assert lead.select_one(".en").get_text(strip=True) == no_source
+    assert omitted.select_one(".zh .omitted").get_text(strip=True) == not_translated
+    assert omitted.select_one(".zh").get_text(strip=True) == "延伸阅读" + not_translated
