@@ -213,3 +213,20 @@ class EditorialPagePermissions:
 
     def permissions_for_user(self, user) -> EditorialPagePermissionTester:
         return EditorialPagePermissionTester(user, self)
+
+
+class ReportAccess:
+    """Mixin for report views: seeing the report needs ``see_action``; exporting it (and
+    seeing its export buttons) needs ``Action.EXPORT_REPORTS`` as well."""
+
+    see_action: Action
+
+    def dispatch(self, request, *args, **kwargs):
+        require(request.user, self.see_action)
+        if request.GET.get("export"):
+            require(request.user, Action.EXPORT_REPORTS)
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def show_export_buttons(self) -> bool:
+        return bool(self.list_export) and allows(self.request.user, Action.EXPORT_REPORTS)

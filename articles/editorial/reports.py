@@ -12,7 +12,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from articles.editorial.permissions import Action, allows, require, visible_q
+from articles.editorial.permissions import Action, ReportAccess, visible_q
 from articles.editorial.roles import TRANSLATORS
 from articles.editorial.section_rules import CUT_STATUSES, SectionStatus
 from articles.models import ArticlePage, LatestSection, SectionSignoff
@@ -76,7 +76,8 @@ class AbridgmentFilterSet(WagtailFilterSet):
         return queryset.filter(signoff=value)
 
 
-class AbridgmentReportView(SafeCsvExportMixin, ReportView):
+class AbridgmentReportView(ReportAccess, SafeCsvExportMixin, ReportView):
+    see_action = Action.SEE_ABRIDGMENTS_REPORT
     page_title = _("Abridgments")
     header_icon = "openquote"
     template_name = "articles/admin/abridgment_report.html"
@@ -107,16 +108,6 @@ class AbridgmentReportView(SafeCsvExportMixin, ReportView):
         "signoff_user": _("Signed by"),
         "status_since": _("Marked at"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, Action.SEE_ABRIDGMENTS_REPORT)
-        if request.GET.get("export"):
-            require(request.user, Action.EXPORT_REPORTS)
-        return super().dispatch(request, *args, **kwargs)
-
-    @property
-    def show_export_buttons(self) -> bool:
-        return bool(self.list_export) and allows(self.request.user, Action.EXPORT_REPORTS)
 
     def get_queryset(self):
         rows = (

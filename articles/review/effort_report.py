@@ -38,7 +38,7 @@ from wagtail.models import Revision
 
 import django_filters
 
-from articles.editorial.permissions import Action, allows, require, role_allows, visible_q
+from articles.editorial.permissions import Action, ReportAccess, role_allows, visible_q
 from articles.models import ArticlePage, ArticleSection
 from articles.review.engine.drift import text_of
 from articles.review.engine.effort import article_effort
@@ -251,7 +251,8 @@ class EffortFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=drafted_sections(self.section_filter()).values("page_id"))
 
 
-class EffortReportView(SafeCsvExportMixin, ReportView):
+class EffortReportView(ReportAccess, SafeCsvExportMixin, ReportView):
+    see_action = Action.SEE_EFFORT_REPORT
     page_title = gettext_lazy("Post-editing effort")
     header_icon = "edit"
     template_name = "articles/admin/effort_report.html"
@@ -278,16 +279,6 @@ class EffortReportView(SafeCsvExportMixin, ReportView):
         "models_label": gettext_lazy("AI models"),
         "last_drafted": gettext_lazy("Last drafted"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, Action.SEE_EFFORT_REPORT)
-        if request.GET.get("export"):
-            require(request.user, Action.EXPORT_REPORTS)
-        return super().dispatch(request, *args, **kwargs)
-
-    @property
-    def show_export_buttons(self) -> bool:
-        return bool(self.list_export) and allows(self.request.user, Action.EXPORT_REPORTS)
 
     def get_valid_orderings(self):
         return [prefix + key for key in self.orderings for prefix in ("", "-")]
