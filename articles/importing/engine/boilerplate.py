@@ -17,11 +17,14 @@ from articles.importing.engine.document import HEADING, IMAGE, Block, Metadata
 SHORT_BLOCK = 80
 _PROMPTS = re.compile(
     r"关注我们|关注公众号|关注.{0,12}公众号|扫码|扫一扫|二维码|长按识别|长按.{0,6}识别|点击阅读原文|"
-    r"点击.{0,4}关注|点赞|在看|分享到|转发到|一键三连|星标|置顶公众号|商务合作|投稿请|"
+    r"点击.{0,4}关注|点赞|点.{0,2}在看|^在看|在看[、，,\s]|分享到|转发到|一键三连|星标|置顶公众号|商务合作|投稿请|"
     r"follow us|share (this|on)|subscribe to|sign up for (our|the) newsletter|click here|"
     r"download (our|the) app|scan the qr",
     re.IGNORECASE,
 )
+# A block ending like a sentence and longer than this is prose even when it names a prompt.
+PROMPT_SENTENCE = 30
+_SENTENCE = re.compile(r"[。？?]$|[a-z]{2}\.$")
 # Whole-block labels: "广告", "推荐阅读", "Advertisement".
 _LABELS = re.compile(
     r"^[\s\W]*(广告|推广|赞助|推荐阅读|相关阅读|相关文章|延伸阅读|往期推荐|往期回顾|热门文章|精彩推荐|"
@@ -56,6 +59,16 @@ _FIELDS = (
     ),
 )
 _SOURCE_MENTION = re.compile(r"(原文链接|原文地址|original (link|article|post))\s*[:：]", re.I)
+# Other ways a re-publication names its source, trusted only when the address follows close
+# by: "原文（https://…）", "本文编译自 https://…", "Source: https://…", "via https://…".
+_SOURCE_NEARBY = re.compile(
+    r"原文\s*[（(:：]|原文(?:网址|出处)|(?:编译|翻译|译|转载|摘编|摘译|整理)自|"
+    r"(?:^|[\s(（])(?:source|via)\b\s*[:：]?",
+    re.I,
+)
+NEARBY_CHARS = 60
+# "Source:"/"via" in a long paragraph is prose ("available via https://…"), not a credit.
+CREDIT_LINE_CHARS = 160
 _BYLINE_END = re.compile(r"\s+\d{4}[-/.年]|\s{2,}|[|丨｜,，;；]")
 _BYLINE = re.compile(r"^(?:by|By|BY)\s+(?P<v>[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})$")
 _COPYRIGHT = re.compile(
@@ -71,6 +84,9 @@ def is_furniture(text: str) -> bool:
         return True
     if _LABELS.match(text):
         return True
+    if _SENTENCE.search(text) and len(text) > PROMPT_SENTENCE:
+        # A full sentence that mentions liking or QR codes is the article's, not a prompt.
+        return False
     return len(text) <= SHORT_BLOCK and bool(_PROMPTS.search(text))
 
 
@@ -107,12 +123,20 @@ def metadata_from_line(text: str, link: str = "") -> Metadata | None:
 
 
 def source_link_in(text: str, link: str = "") -> str:
-    """The original's address when a sentence mentions it mid-paragraph ("…原文链接：…")."""
+    """The original's address when a sentence mentions it mid-paragraph ("…原文链接：…",
+    "…请看原文（https://…）", "本文编译自 https://…", "Source: https://…")."""
     match = _SOURCE_MENTION.search(text)
-    if not match:
-        return ""
-    url = _URL.search(text, match.end())
-    return url.group() if url else link
+    if match:
+        url = _URL.search(text, match.end())
+        return url.group() if url else link
+    for match in _SOURCE_NEARBY.finditer(text):
+        latin_label = match.group().strip(" \t(（:：").isascii()
+        if latin_label and len(text) > CREDIT_LINE_CHARS:
+            continue
+        url = _URL.search(text, match.end())
+        if url and url.start() - match.end() <= NEARBY_CHARS:
+            return url.group()
+    return ""
 
 
 def strip_furniture(blocks: list[Block], metadata: Metadata) -> list[Block]:

@@ -18,7 +18,9 @@ class Block:
     """One paragraph-level piece of an article. Text is plain: never markup.
 
     ``level`` is 1-6 for headings (0 otherwise); ``alt`` and ``src`` are set for images,
-    ``src`` only when it is an http(s) URL or a relative path.
+    ``src`` only when it is an http(s) URL or a relative path. ``ordered`` marks a numbered
+    list item; ``preface`` a paragraph of the re-publisher's own preface, written before the
+    translation begins (``articles.importing.engine.preface``).
     """
 
     kind: str
@@ -26,6 +28,8 @@ class Block:
     level: int = 0
     alt: str = ""
     src: str = ""
+    ordered: bool = False
+    preface: bool = False
 
 
 @dataclass
@@ -53,6 +57,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
     format: str = "text"
+    # Lines kept although they may be page furniture, for the editor to check.
+    doubtful: list[str] = field(default_factory=list)
 
     def texts(self) -> list[str]:
         """The text of every block, images included as their alt text."""

@@ -33,6 +33,7 @@ from articles.importing.engine.document import (
 from articles.importing.engine.errors import ImportInputError
 from articles.importing.engine.html_head import head_metadata
 from articles.importing.engine.limits import DEFAULT_LIMITS, Limits
+from articles.importing.engine.preface import split_preface
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = frozenset(
@@ -86,7 +87,7 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     # What the page says about itself in its byline and footer beats its head's meta tags.
     metadata = walker.metadata
     metadata.merge(head_metadata(text))
-    blocks = strip_furniture(walker.blocks, metadata)
+    blocks = strip_furniture(split_preface(walker.blocks, metadata), metadata)
     if not metadata.title:
         metadata.title = next((b.text for b in blocks if b.kind == HEADING and b.level == 1), "")
     return Document(blocks, metadata, "html")

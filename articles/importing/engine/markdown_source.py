@@ -23,6 +23,7 @@ from articles.importing.engine.document import (
     Metadata,
 )
 from articles.importing.engine.limits import DEFAULT_LIMITS, Limits
+from articles.importing.engine.preface import split_preface
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
@@ -64,7 +65,7 @@ def parse_markdown(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     for line in lines[start:]:
         blocks.line(line)
     blocks.flush()
-    kept = strip_furniture(blocks.out, metadata)
+    kept = strip_furniture(split_preface(blocks.out, metadata), metadata)
     if not metadata.title:
         metadata.title = next((b.text for b in kept if b.kind == HEADING and b.level == 1), "")
     return Document(kept, metadata, "markdown")

@@ -9,11 +9,15 @@ from articles.importing.engine.document import HEADING, IMAGE, Block, Document
 
 @dataclass
 class Section:
-    """``heading`` is empty for text before the first heading (a lead or introduction)."""
+    """``heading`` is empty for text before the first heading (a lead or introduction).
+
+    ``preface`` marks the re-publisher's own preface: always a section of its own.
+    """
 
     heading: str
     paragraphs: list[Block] = field(default_factory=list)
     level: int = 0
+    preface: bool = False
 
     def texts(self) -> list[str]:
         """Heading (when there is one) then each paragraph's text, images as their alt text."""
@@ -24,7 +28,8 @@ class Section:
 def split_sections(document: Document) -> list[Section]:
     """Split at every heading, in either language.
 
-    A first level-1 heading that is the article's title is the title, not a section.
+    A first level-1 heading that is the article's title is the title, not a section. The
+    preface, when there is one, is the first section, whatever it holds.
     """
     blocks = list(document.blocks)
     title = document.metadata.title.strip()
@@ -33,10 +38,14 @@ def split_sections(document: Document) -> list[Section]:
         if h1_count == 1 or blocks[0].text.strip() == title:
             blocks = blocks[1:]
     sections: list[Section] = []
+    preface = [b for b in blocks if b.preface]
+    if preface:
+        sections.append(Section("", preface, preface=True))
+        blocks = [b for b in blocks if not b.preface]
     for block in blocks:
         if block.kind == HEADING:
             sections.append(Section(block.text, [], block.level))
-        elif sections:
+        elif sections and not sections[-1].preface:
             sections[-1].paragraphs.append(block)
         else:
             sections.append(Section("", [block]))
