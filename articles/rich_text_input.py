@@ -21,7 +21,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from articles.importing.engine.normalise import normalise_text
+from cms.text_files import normalise_text
 
 UNREADABLE_MESSAGE = _(
     "This text arrived in a form the editor cannot read (for example raw HTML instead of the "

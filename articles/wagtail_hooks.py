@@ -1,7 +1,10 @@
-"""Admin registration: topics snippet, abridgment review screen and report, dashboard
-panel, audit-log actions, and the translation workflow on new article indexes."""
+"""Admin registration of the articles app, in one place: the topics snippet, every admin URL,
+menu item and button of the screens (each screen module keeps its views and a plain
+``urlpatterns``), the article editor's viewset, the dashboard panel, audit-log actions, the
+translation workflow on new article indexes, and the articles listed on people's and quotes'
+public pages (``people.page_sections``)."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,8 +15,9 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles.drafting import screen as drafting_screen  # noqa: F401  (own hooks)
-from articles.editorial import conflict_screen  # noqa: F401  (own hooks)
+from articles.content import people_pages
+from articles.drafting import screen as drafting_screen
+from articles.editorial import conflict_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
 from articles.editorial.permissions import Action, allows, role_allows, visible_q
 from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
@@ -25,10 +29,11 @@ from articles.editorial.section_rules import (
     STATUS_ACTION,
 )
 from articles.editorial.workflow import assign_translation_workflow
-from articles.importing import screen as importing_screen  # noqa: F401  (own hooks)
+from articles.importing import screen as importing_screen
 from articles.models import ArticleIndexPage, ArticlePage, LatestSection, Topic
-from articles.review import admin_urls as review_admin_urls  # noqa: F401  (own hooks)
-from articles.review import effort_report  # noqa: F401  (own hooks)
+from articles.review import admin_urls as review_admin_urls
+from articles.review import effort_report
+from people.page_sections import PERSON_PAGE_SECTIONS, QUOTE_PAGE_SECTIONS
 
 
 class TopicViewSet(SnippetViewSet):
@@ -47,8 +52,12 @@ register_snippet(TopicViewSet)
 
 
 @hooks.register("register_admin_urls")
-def abridgment_urls():
+def admin_urls():
     return [
+        *drafting_screen.urlpatterns,
+        *importing_screen.urlpatterns,
+        path("articles/", include(review_admin_urls)),
+        *effort_report.urlpatterns,
         path(
             "articles/<int:page_id>/abridgments/",
             AbridgmentReviewView.as_view(),
@@ -77,6 +86,20 @@ def abridgments_menu_item():
     return AbridgmentsMenuItem(
         _("Abridgments"), reverse("articles_abridgment_report"), icon_name="openquote", order=50
     )
+
+
+hooks.register("register_reports_menu_item", effort_report.menu_item)
+hooks.register("register_admin_viewset", conflict_screen.article_page_viewset)
+
+hooks.register("register_page_header_buttons", review_admin_urls.page_header_review_button)
+hooks.register("register_page_listing_more_buttons", review_admin_urls.page_listing_review_button)
+hooks.register("register_page_header_buttons", drafting_screen.page_header_drafts_button)
+hooks.register("register_page_listing_more_buttons", drafting_screen.page_listing_drafts_button)
+hooks.register("register_page_header_buttons", importing_screen.import_button)
+hooks.register("register_page_listing_more_buttons", importing_screen.import_button)
+
+hooks.register(PERSON_PAGE_SECTIONS, people_pages.person_articles)
+hooks.register(QUOTE_PAGE_SECTIONS, people_pages.quote_articles)
 
 
 class AwaitingSignoffPanel(Component):

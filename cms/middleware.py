@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from articles.importing.engine.normalise import normalise_text
+from cms.text_files import normalise_text
 
 
 class RejectNulMiddleware:
@@ -33,7 +33,7 @@ class CleanFormInputMiddleware:
     be stored on PostgreSQL (a server error there) and would be stored on SQLite, and no person
     types it on purpose. Everything else invisible that pasting leaves behind (other control
     characters, zero-width spaces, a BOM in mid-text, line and paragraph separators) is
-    normalised the way imported text is (``articles.importing.engine.normalise_text``), so the page
+    normalised the way imported text is (``cms.text_files.normalise_text``), so the page
     editor, snippets, sign-offs, review and import all store the same characters.
 
     Passwords are left as typed: they are compared exactly, and normalising them now would

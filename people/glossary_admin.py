@@ -7,6 +7,7 @@ upload a CSV; a preview of which terms would be created, updated or left unchang
 is saved yet, and the decoded file travels in the form); confirm, which parses the text again,
 matches existing terms by English ignoring case, and applies every row in one transaction.
 Users who may both add and change terms (Editors and Translators) may import.
+``people/wagtail_hooks.py`` registers ``urlpatterns``.
 """
 
 from __future__ import annotations
@@ -25,13 +26,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wagtail import hooks
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView
 
-from articles.importing.engine import normalise_text
 from cms.spreadsheets import SafeCsvExportMixin
+from cms.text_files import normalise_text
 from people.glossary_import import (
     CASE_SENSITIVE,
     CHINESE,
@@ -327,6 +327,4 @@ def _confirm(request):
     return redirect(LISTING_URL_NAME)
 
 
-@hooks.register("register_admin_urls")
-def register_glossary_import_url():
-    return [path("glossary/import/", glossary_import_view, name=URL_NAME)]
+urlpatterns = [path("glossary/import/", glossary_import_view, name=URL_NAME)]

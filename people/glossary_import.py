@@ -19,8 +19,8 @@ import csv
 import io
 from dataclasses import dataclass
 
-from articles.importing.engine import ImportInputError, Limits, decode, normalise_text
 from cms.spreadsheets import restore_cell
+from cms.text_files import UnreadableText, decode_text, normalise_text
 
 ENGLISH, CHINESE, NOTES, CASE_SENSITIVE, FORBIDDEN = (
     "english",
@@ -103,8 +103,8 @@ def decode_glossary(data: bytes) -> str:
     if data.startswith(_SPREADSHEETS):
         raise GlossaryImportError([f"This is a spreadsheet workbook, not CSV. {_SAVE_AS_CSV}"])
     try:
-        return decode(data, limits=Limits(max_bytes=MAX_BYTES))
-    except ImportInputError as error:
+        return decode_text(data)
+    except UnreadableText as error:
         if b"\x00" in data:
             raise GlossaryImportError(
                 [f"The file is not text (it looks like a binary file). {_SAVE_AS_CSV}"]

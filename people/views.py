@@ -1,10 +1,10 @@
-"""Public pages for people and quotes."""
+"""Public pages for people and quotes; other apps add sections to them
+(``people.page_sections``)."""
 
-from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
-from articles.models import ArticlePage
 from people.models import Person, Quote
+from people.page_sections import PERSON_PAGE_SECTIONS, QUOTE_PAGE_SECTIONS, sections_for
 
 
 class PersonListView(ListView):
@@ -23,13 +23,7 @@ class PersonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         person = self.object
         context["quotes"] = list(person.quotes.all())
-        context["articles"] = list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(Q(people_mentioned=person) | Q(original_author=person))
-            .distinct()
-            .order_by("-first_published_at")
-        )
+        context["sections"] = sections_for(PERSON_PAGE_SECTIONS, person)
         return context
 
 
@@ -53,11 +47,5 @@ class QuoteDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(sections__quote=self.object)
-            .distinct()
-            .order_by("-first_published_at")
-        )
+        context["sections"] = sections_for(QUOTE_PAGE_SECTIONS, self.object)
         return context

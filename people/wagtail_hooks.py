@@ -1,10 +1,13 @@
-"""Admin registration for people, quotes and the glossary (one "People" menu)."""
+"""Admin registration for people, quotes and the glossary (one "People" menu), and the
+glossary import screen's URL."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from people import glossary_admin
 from people.glossary_admin import EXPORT_FIELDS, EXPORT_HEADINGS, GlossaryIndexView
 from people.models import Person, Quote, Term
 
@@ -58,3 +61,8 @@ class PeopleGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleGroup)
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return glossary_admin.urlpatterns

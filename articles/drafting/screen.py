@@ -3,8 +3,8 @@
 "Draft with AI" (``/admin/articles/<page_id>/drafts/``) shows an article's drafting
 progress, each section's error in plain words, and POST actions to start, retry, accept a
 draft as the Chinese text, or release sections a killed worker left claimed. A button in the
-page header and in the page listing's "more" menu leads there. Registered through the hooks
-below; ``articles/wagtail_hooks.py`` imports this module. The work is done by
+page header and in the page listing's "more" menu leads there. ``articles/wagtail_hooks.py``
+registers ``urlpatterns`` and the two button functions. The work is done by
 ``articles.drafting``.
 """
 
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from articles import drafting
@@ -191,20 +190,18 @@ def _position(page: ArticlePage, section: ArticleSection) -> int:
     return next(s.position for s in drafting.numbered_sections(page) if s.pk == section.pk)
 
 
-@hooks.register("register_admin_urls")
-def register_drafts_urls():
-    prefix = "articles/<int:page_id>/drafts/"
-    return [
-        path(prefix, drafts_view, name="articles_drafts"),
-        path(prefix + "start/", start_view, name="articles_drafts_start"),
-        path(prefix + "retry/", retry_view, name="articles_drafts_retry"),
-        path(prefix + "reset/", reset_view, name="articles_drafts_reset"),
-        path(
-            prefix + "sections/<int:section_id>/accept/",
-            accept_view,
-            name="articles_drafts_accept",
-        ),
-    ]
+_PREFIX = "articles/<int:page_id>/drafts/"
+urlpatterns = [
+    path(_PREFIX, drafts_view, name="articles_drafts"),
+    path(_PREFIX + "start/", start_view, name="articles_drafts_start"),
+    path(_PREFIX + "retry/", retry_view, name="articles_drafts_retry"),
+    path(_PREFIX + "reset/", reset_view, name="articles_drafts_reset"),
+    path(
+        _PREFIX + "sections/<int:section_id>/accept/",
+        accept_view,
+        name="articles_drafts_accept",
+    ),
+]
 
 
 def _drafts_button(page, user, priority: int):
@@ -219,11 +216,9 @@ def _drafts_button(page, user, priority: int):
     )
 
 
-@hooks.register("register_page_header_buttons")
 def page_header_drafts_button(page, user, view_name=None, next_url=None):
     yield from _drafts_button(page, user, priority=40)
 
 
-@hooks.register("register_page_listing_more_buttons")
 def page_listing_drafts_button(page, user, next_url=None):
     yield from _drafts_button(page, user, priority=45)

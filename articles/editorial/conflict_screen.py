@@ -29,7 +29,6 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from wagtail import hooks
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
@@ -423,6 +422,6 @@ class ArticlePageViewSet(PageViewSet):
         return []
 
 
-@hooks.register("register_admin_viewset")
-def register_article_page_viewset():
+def article_page_viewset() -> ArticlePageViewSet:
+    """The viewset ``articles/wagtail_hooks.py`` registers."""
     return ArticlePageViewSet("article_pages")

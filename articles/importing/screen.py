@@ -7,8 +7,8 @@ quotations. Step 3, "Create draft": the texts carried by the preview are parsed 
 form's hidden fields are trusted for text only), the editor's choices are checked against the
 new plan, and ``create_article`` makes the draft in one transaction. Only editors (and
 superusers) may import. An "Import article" button sits in the header and "more" menu of
-article index pages. Registered through the hooks below; ``articles/wagtail_hooks.py``
-imports this module.
+article index pages. ``articles/wagtail_hooks.py`` registers ``urlpatterns`` and
+``import_button``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from articles.editorial.permissions import Action, allows, require, require_role
@@ -245,13 +244,9 @@ def _create(request, parent):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-@hooks.register("register_admin_urls")
-def register_import_urls():
-    return [path("articles/import/", import_view, name="articles_import")]
+urlpatterns = [path("articles/import/", import_view, name="articles_import")]
 
 
-@hooks.register("register_page_header_buttons")
-@hooks.register("register_page_listing_more_buttons")
 def import_button(page, user, view_name=None, next_url=None):
     if isinstance(page.specific_deferred, ArticleIndexPage) and allows(user, Action.IMPORT, page):
         yield PageMenuItem(

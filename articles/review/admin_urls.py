@@ -1,13 +1,15 @@
 """Admin screens for translator review: URLs and the links to them.
 
+``articles/wagtail_hooks.py`` includes this URLconf under ``/admin/articles/`` and registers
+the two button functions.
+
 The review screen is linked from an article's editor header and from the "More" menu of the
 page listing, for users the permission table lets review it (``articles.editorial.permissions``).
 """
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from articles.editorial.permissions import Action, allows
@@ -31,11 +33,6 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_review_urls():
-    return [path("articles/", include((urlpatterns, app_name), namespace=app_name))]
-
-
 def _review_button(page, user, priority: int):
     is_article = issubclass(page.specific_class or type(page), ArticlePage)
     if is_article and allows(user, Action.VIEW_REVIEW, page):
@@ -47,11 +44,9 @@ def _review_button(page, user, priority: int):
         )
 
 
-@hooks.register("register_page_header_buttons")
 def page_header_review_button(page, user, view_name, next_url=None):
     yield from _review_button(page, user, priority=12)
 
 
-@hooks.register("register_page_listing_more_buttons")
 def page_listing_review_button(page, user, next_url=None):
     yield from _review_button(page, user, priority=3)

@@ -15,8 +15,7 @@ can have: the latest revision (id and time, which an overwrite updates), the sec
 counted and their latest drafting time. A request costs four queries whatever the number
 of articles; only articles whose content changed are diffed again.
 
-The URLs and the Reports menu item are registered at the bottom of this module;
-``articles/wagtail_hooks.py`` imports it.
+``articles/wagtail_hooks.py`` registers this module's ``urlpatterns`` and ``menu_item``.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ from django.db.models import F, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 
-from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
@@ -313,23 +311,17 @@ class EffortReportView(ReportAccess, SafeCsvExportMixin, ReportView):
         return f"post-editing-effort-{datetime.date.today():%Y-%m-%d}"
 
 
-# -- Registration -------------------------------------------------------------------------
+# -- URLs and menu item -------------------------------------------------------------------
 
 
-@hooks.register("register_admin_urls")
-def register_effort_report_urls():
-    return [
-        path(
-            "reports/post-editing/",
-            EffortReportView.as_view(),
-            name="articles_effort_report",
-        ),
-        path(
-            "reports/post-editing/results/",
-            EffortReportView.as_view(results_only=True),
-            name="articles_effort_report_results",
-        ),
-    ]
+urlpatterns = [
+    path("reports/post-editing/", EffortReportView.as_view(), name="articles_effort_report"),
+    path(
+        "reports/post-editing/results/",
+        EffortReportView.as_view(results_only=True),
+        name="articles_effort_report_results",
+    ),
+]
 
 
 class EffortReportMenuItem(MenuItem):
@@ -337,8 +329,7 @@ class EffortReportMenuItem(MenuItem):
         return role_allows(request.user, Action.SEE_EFFORT_REPORT)
 
 
-@hooks.register("register_reports_menu_item")
-def register_effort_report_menu_item():
+def menu_item() -> EffortReportMenuItem:
     return EffortReportMenuItem(
         gettext_lazy("Post-editing effort"),
         reverse("articles_effort_report"),

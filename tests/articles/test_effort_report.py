@@ -15,8 +15,6 @@ import pytest
 from openpyxl import load_workbook
 
 from articles.models import ArticlePage
-
-# Importing the module registers its URLs (until articles/wagtail_hooks.py imports it).
 from articles.review.effort_report import EffortReportView
 from articles.review.rows import build_review
 from tests.admin_refusal import refused

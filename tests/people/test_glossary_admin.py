@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-# Imported for its URL hook (until people/wagtail_hooks.py imports it) and to patch ``log``.
+# Imported to patch ``log``.
 import people.glossary_admin
 from people.models import Term
 from tests.admin_refusal import refused

@@ -21,9 +21,9 @@ from articles.importing.engine.errors import ImportInputError
 from articles.importing.engine.formats import FORMATS, detect_format
 from articles.importing.engine.language import require_language
 from articles.importing.engine.limits import DEFAULT_LIMITS, Limits
-from articles.importing.engine.normalise import normalise_text
 from articles.importing.engine.parsing import parse_document
 from articles.importing.engine.sections import Section, split_sections
+from cms.text_files import normalise_text
 
 __all__ = [
     "BLOCK_KINDS",

@@ -1,27 +1,11 @@
-"""Bytes to text: UTF-8, UTF-16/32 with a byte-order mark, GB18030/GBK, or what a page declares.
-
-Anything else is refused rather than guessed: a wrong guess turns an article into mojibake
-that nobody notices until it is published.
-"""
+"""Bytes to text for the importer: its size limit and its error around
+``cms.text_files.decode_text``, which reads the encodings (and the glossary upload too)."""
 
 from __future__ import annotations
 
-import codecs
-import re
-
 from articles.importing.engine.errors import ImportInputError
 from articles.importing.engine.limits import DEFAULT_LIMITS, Limits
-from articles.importing.engine.normalise import normalise_text
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-_SAVE_AS_UTF8 = "Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and import it again."
+from cms.text_files import BinaryData, UnreadableText, decode_text
 
 
 def decode(data: bytes, *, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -29,90 +13,10 @@ def decode(data: bytes, *, encoding: str | None = None, limits: Limits = DEFAULT
     limits.check_size(len(data))
     if not data.strip():
         raise ImportInputError("The file is empty.")
-    text = _decode_as(data, encoding) if encoding else _detect(data)
-    return normalise_text(text)
-
-
-def _detect(data: bytes) -> str:
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return _decode_as(data[len(bom) :], name)
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _decode_as(data, utf16)
-    if b"\x00" in data:
-        raise ImportInputError(
-            "The file looks like a binary file (such as a Word document, a PDF or an image), "
-            "not text. Save the article as plain text, Markdown or HTML."
-        )
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _declared_encoding(data[:4096])
-    if declared:
-        return _decode_as(data, declared)
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _looks_chinese(text):
-        return text
-    raise ImportInputError(
-        "The file is not UTF-8 and does not read as Chinese GB18030/GBK text either, "
-        f"so its characters cannot be read reliably. {_SAVE_AS_UTF8}"
-    )
-
-
-def _decode_as(data: bytes, name: str) -> str:
-    try:
-        codec = codecs.lookup(name)
-    except LookupError:
-        raise ImportInputError(f'The encoding "{name}" is not one this site knows.') from None
-    try:
-        return data.decode(codec.name)
-    except UnicodeDecodeError:
-        raise ImportInputError(
-            f"The file is not valid {codec.name} text: some bytes do not form characters. "
-            f"{_SAVE_AS_UTF8}"
-        ) from None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 of mostly ASCII or Latin text shows a zero in every other byte."""
-    sample = data[:4096]
-    if len(sample) < 8:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if zeros_odd > 0.4 and zeros_even < 0.05:
-        return "utf-16-le"
-    if zeros_even > 0.4 and zeros_odd < 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _declared_encoding(head: bytes) -> str | None:
-    match = _DECLARED.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii").lower()
-    # A page saved from a browser may still claim its original encoding after being re-saved
-    # as UTF-8; that case was tried first, so a UTF-8 claim here is simply wrong.
-    return None if name.replace("-", "").replace("_", "") == "utf8" else name
-
-
-def _looks_chinese(text: str) -> bool:
-    """Real Chinese uses mostly the 3,755 common characters (GB2312 level 1); Japanese or
-    Western bytes read as GB18030 give rare characters instead."""
-    hanzi = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if len(hanzi) < 2:
-        return False
-    common = 0
-    for ch in hanzi:
-        try:
-            encoded = ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        common += 0xB0 <= encoded[0] <= 0xD7
-    return common / len(hanzi) >= 0.6
+        return decode_text(data, encoding=encoding)
+    except BinaryData as error:
+        advice = "Save the article as plain text, Markdown or HTML."
+        raise ImportInputError(f"{error.message} {advice}") from None
+    except UnreadableText as error:
+        raise ImportInputError(error.message) from None

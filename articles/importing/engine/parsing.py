@@ -9,8 +9,8 @@ from articles.importing.engine.formats import FORMATS, HTML, MARKDOWN, detect_fo
 from articles.importing.engine.html_source import parse_html
 from articles.importing.engine.limits import DEFAULT_LIMITS, Limits
 from articles.importing.engine.markdown_source import parse_markdown
-from articles.importing.engine.normalise import normalise_text
 from articles.importing.engine.text_source import parse_text
+from cms.text_files import normalise_text
 
 
 def parse_document(
