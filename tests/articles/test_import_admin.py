@@ -193,7 +193,13 @@ def test_realistic_scraped_page_as_a_translation_only_import(client, index, edit
     body = " ".join(p.text for s in plan.sections for p in s.paragraphs_zh)
     assert "分享到微博" not in body and "AI 开发者大会" not in body
     assert plan.metadata.original_url == "https://www.linkedin.com/pulse/superalignment-jane-doe"
-    assert {s.status for s in plan.sections} == {"added"}
+    # The editor's note is the re-publisher's own preface ("added"); the translated text
+    # without its original waits for it, "pending", never "added" (the editors' own words).
+    preface, *translated = plan.sections
+    assert (preface.role, preface.status) == ("preface", "added")
+    assert preface.paragraphs_zh[0].text.startswith("编者按")
+    assert {s.status for s in translated} == {"pending"}
+    assert not any(s.original_attached for s in translated)
     response = client.post(reverse("articles_import"), accept_data(response))
     assert response.status_code == 302
     page = ArticlePage.objects.get()

@@ -49,12 +49,21 @@ def run(*args) -> dict:
 def test_json_shape(index, files):
     original, translation = files
     result = run("--original", str(original), "--translation", str(translation))
-    assert set(result) == {"page_id", "sections", "alignment", "people", "warnings"}
+    assert set(result) == {
+        "page_id",
+        "title",
+        "original_url",
+        "original_attached",
+        "sections",
+        "alignment",
+        "people",
+        "warnings",
+    }
     page = ArticlePage.objects.get()
     assert result["page_id"] == page.pk
     assert not page.live
     for section in result["sections"]:
-        assert set(section) == {"heading", "status", "confidence"}
+        assert set(section) == {"heading", "status", "confidence", "role", "original_attached"}
         assert isinstance(section["heading"], str)
         assert section["status"] in {"full", "abridged", "omitted", "added", "pending"}
         assert 0.0 <= section["confidence"] <= 1.0
@@ -105,7 +114,8 @@ def test_parent_by_address(index, files):
 def test_translation_only_needs_no_original_file(index, files):
     _original, translation = files
     result = run("--translation", str(translation))
-    assert {s["status"] for s in result["sections"]} == {"added"}
+    assert {s["status"] for s in result["sections"]} == {"pending"}
+    assert result["original_attached"] is False
     assert ArticlePage.objects.get().original_url == URL
 
 

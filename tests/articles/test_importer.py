@@ -112,9 +112,10 @@ def test_original_only_is_pending_with_no_alignment():
     assert any("No address of the original" in w for w in result.warnings)
 
 
-def test_translation_only_is_added():
+def test_translation_only_is_pending_with_the_original_not_attached():
     result = plan(None, chinese(ZH, {3: "计划"}))
-    assert [s.status for s in result.sections] == ["added", "added"]
+    assert [s.status for s in result.sections] == ["pending", "pending"]
+    assert [s.original_attached for s in result.sections] == [False, False]
     assert all(g.kind == "added" and not g.en for g in result.alignment)
     assert [j for g in result.alignment for j in g.zh] == list(range(len(ZH) + 2))
     assert any("No original" in w for w in result.warnings)
@@ -216,9 +217,9 @@ def test_section_rules_refuse_an_impossible_status_and_nothing_is_saved(index, e
     assert not ArticlePage.objects.exists()
 
 
-def test_translation_only_article_is_created_as_added(index, editor_user):
+def test_translation_only_article_is_created_as_pending(index, editor_user):
     page = create_article(plan(None, chinese(ZH, {3: "计划"})), index, editor_user)
-    assert {s.status for s in page.sections.all()} == {"added"}
+    assert {s.status for s in page.sections.all()} == {"pending"}
     assert page.original_url == URL
 
 

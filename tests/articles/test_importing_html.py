@@ -27,9 +27,10 @@ def all_text(document) -> str:
 
 
 def test_article_blocks_survive_in_order(page):
+    # The line handing over to the translation ("本文借助 AI … 原文链接：阅读原文") is
+    # neither the editor's note before it nor the translation after it.
     expected = [
         (PARAGRAPH, "编者按：本周，O"),
-        (PARAGRAPH, "本文借助 AI 的"),
         (HEADING, "一、为什么是现在"),
         (PARAGRAPH, "他说：“我们必须"),
         (PARAGRAPH, "根据他的估计，目"),
@@ -42,6 +43,7 @@ def test_article_blocks_survive_in_order(page):
     blocks = [b for b in page.blocks if b.kind != IMAGE]
     assert [b.kind for b in blocks] == [kind for kind, _ in expected]
     assert all(b.text.startswith(start) for b, (_, start) in zip(blocks, expected, strict=True))
+    assert [b.preface for b in blocks[:2]] == [True, False]
 
 
 @pytest.mark.parametrize(

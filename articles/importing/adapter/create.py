@@ -206,15 +206,19 @@ def _author(name: str, people):
 
 
 def paragraphs_html(paragraphs: Sequence[PlanParagraph], language: str) -> str:
-    """Safe rich-text HTML from plain paragraphs: every text escaped, only p/ul/h3/blockquote."""
+    """Safe rich-text HTML from plain paragraphs: every text escaped, only
+    p/ul/ol/h3/blockquote. Consecutive list items make one list, numbered ones an <ol>."""
     parts: list[str] = []
     items: list[str] = []
+    list_tag = "ul"
     for paragraph in paragraphs:
-        if paragraph.kind != LIST_ITEM and items:
-            parts.append("<ul>" + "".join(items) + "</ul>")
+        tag = "ol" if paragraph.kind == LIST_ITEM and paragraph.ordered else "ul"
+        if items and (paragraph.kind != LIST_ITEM or tag != list_tag):
+            parts.append(f"<{list_tag}>" + "".join(items) + f"</{list_tag}>")
             items = []
         text = "<br/>".join(escape(line) for line in paragraph.text.split("\n"))
         if paragraph.kind == LIST_ITEM:
+            list_tag = tag
             items.append(f"<li>{text}</li>")
         elif paragraph.kind == HEADING:
             parts.append(f"<h3>{text}</h3>")
@@ -226,5 +230,5 @@ def paragraphs_html(paragraphs: Sequence[PlanParagraph], language: str) -> str:
         elif text:
             parts.append(f"<p>{text}</p>")
     if items:
-        parts.append("<ul>" + "".join(items) + "</ul>")
+        parts.append(f"<{list_tag}>" + "".join(items) + f"</{list_tag}>")
     return "".join(parts)

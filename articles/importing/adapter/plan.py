@@ -38,6 +38,7 @@ from articles.importing.engine.addresses import address_key, normalise_address
 from articles.importing.engine.alignment import ADDED, FULL, OMITTED
 from articles.importing.engine.anchors import CJK
 from articles.importing.engine.proposal import (
+    PREFACE,
     SectionProposal,
     find_mentions,
     heading_indexes,
@@ -73,7 +74,8 @@ class _Side:
 
     def block(self, index: int) -> PlanParagraph:
         b = self.document.blocks[index]
-        return PlanParagraph(index, b.kind, b.alt if b.kind == IMAGE else b.text, b.level, b.src)
+        text = b.alt if b.kind == IMAGE else b.text
+        return PlanParagraph(index, b.kind, text, b.level, b.src, ordered=b.ordered)
 
 
 def plan_import(
@@ -86,7 +88,8 @@ def plan_import(
 ) -> ImportPlan:
     """Parse, section and align an English original and/or its Chinese translation.
 
-    Either may be absent: without an original every section is ``added``; without a
+    Either may be absent: without an original the translated sections are ``pending`` with
+    the original not attached (a preface of the re-publisher's own is ``added``); without a
     translation every section is ``pending``. ``people`` and ``anchors`` default to the Person
     records and the glossary. Raises ImportInputError (naming the side) for unusable input.
     """
@@ -121,9 +124,21 @@ def plan_import(
             for g in _paired_groups(proposal, en.sections if en else [])
         ]
     if en is None:
+        for section in sections:
+            if section.role != PREFACE:
+                section.confidence = None
         warnings.append(
-            "No original was given: every section is marked added until a source is attached."
+            "No original was given: the translated sections are pending, with the original "
+            "not attached, until the English is attached."
         )
+    if zh is not None and not zh.title:
+        warnings.append("No title was found in the translation; give one.")
+    for side in (en, zh):
+        if side is not None and side.document.doubtful:
+            warnings.append(
+                "Kept these lines although they may be page furniture; delete them if they "
+                "are not part of the article: " + " / ".join(side.document.doubtful)
+            )
 
     metadata = _metadata(en, zh)
     people_ids, candidates, quotes = _mentions(en, zh, alignment, people)
@@ -280,6 +295,8 @@ def _plan_section(
         length_ratio=evidence.length_ratio,
         heading_en_index=heading_en_index,
         heading_zh_index=heading_zh_index,
+        role=proposal.role,
+        original_attached=en is not None,
     )
     section.evidence = describe_evidence(section, has_original=bool(en), has_translation=bool(zh))
     return section
@@ -287,8 +304,10 @@ def _plan_section(
 
 def describe_evidence(section: PlanSection, *, has_original: bool, has_translation: bool) -> str:
     """The proposal in plain words, e.g. "自动对齐：原文第 3、4 段无对应译文；…"."""
+    if section.role == PREFACE:
+        return "自动对齐：转载者自己的前言，不属于译文，记为新增。"
     if not has_original:
-        return "自动对齐：没有提供原文，这一节暂记为新增。"
+        return "自动对齐：原文尚未附上，这一节译文待附上原文后再对齐。"
     if not has_translation:
         return ""
     en_numbers = _paragraph_numbers(section.heading_en_index, section.paragraphs_en)

@@ -47,6 +47,8 @@ class PlanParagraph:
     text: str
     level: int = 0
     src: str = ""
+    # A numbered list item (an <ol>, not a <ul>).
+    ordered: bool = False
 
 
 @dataclass
@@ -73,6 +75,10 @@ class PlanSection:
     # Document indexes of the two headings, when there are headings.
     heading_en_index: int | None = None
     heading_zh_index: int | None = None
+    # "translation", or "preface" for the re-publisher's own words before the translation.
+    role: str = "translation"
+    # False while the English original of a translated section has not been given.
+    original_attached: bool = True
 
     @property
     def heading(self) -> str:
@@ -117,12 +123,25 @@ class ImportPlan:
     def original_url(self) -> str:
         return self.metadata.original_url
 
+    @property
+    def original_attached(self) -> bool:
+        return self.has_original
+
     def as_json(self, page_id: int | None = None) -> dict[str, Any]:
         """The shape ``import_article --json`` prints."""
         return {
             "page_id": page_id,
+            "title": self.title_zh or self.title_en,
+            "original_url": self.original_url,
+            "original_attached": self.original_attached,
             "sections": [
-                {"heading": s.heading, "status": s.status, "confidence": s.confidence}
+                {
+                    "heading": s.heading,
+                    "status": s.status,
+                    "confidence": s.confidence,
+                    "role": s.role,
+                    "original_attached": s.original_attached,
+                }
                 for s in self.sections
             ],
             "alignment": [

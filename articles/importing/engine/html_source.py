@@ -225,7 +225,8 @@ class _Walker(HTMLParser):
         if kind == PARAGRAPH and _looks_like_bold_heading(text, bold):
             kind, level = HEADING, 3
         self.limits.check_block(text)
-        self._emit(Block(kind, text, level=level))
+        ordered = kind == LIST_ITEM and self._list_tag() == "ol"
+        self._emit(Block(kind, text, level=level, ordered=ordered))
 
     def _harvest(self, text: str, link: str, kind: str) -> None:
         """Footer, header and byline text: facts about the article, not the article."""
@@ -242,6 +243,10 @@ class _Walker(HTMLParser):
     def _emit(self, block: Block) -> None:
         self.blocks.append(block)
         self.limits.check_blocks(len(self.blocks))
+
+    def _list_tag(self) -> str:
+        """The list an item belongs to: "ol", "ul" or "" outside any list."""
+        return next((tag for tag, _, _ in reversed(self.stack) if tag in ("ol", "ul")), "")
 
     def _context(self) -> tuple[str, int]:
         for tag, _, _ in reversed(self.stack):

@@ -121,6 +121,7 @@ class _Blocks:
         self.limits = limits
         self.out: list[Block] = []
         self.kind, self.buffer = PARAGRAPH, []
+        self.ordered = False
         self.fence = ""
         self.code: list[str] = []
 
@@ -162,6 +163,7 @@ class _Blocks:
                 if kind == LIST_ITEM or self.kind != QUOTE:
                     self.flush()
                 self.kind = kind
+                self.ordered = kind == LIST_ITEM and line.strip()[:1].isdigit()
                 self.buffer.append(match.group(1))
                 return
         self.buffer.append(line)
@@ -171,8 +173,8 @@ class _Blocks:
             # An unclosed fence runs to the end of the text.
             self._emit(Block(CODE, "\n".join(self.code)))
             self.fence, self.code = "", []
-        raw, kind = "\n".join(self.buffer), self.kind
-        self.kind, self.buffer = PARAGRAPH, []
+        raw, kind, ordered = "\n".join(self.buffer), self.kind, self.ordered
+        self.kind, self.buffer, self.ordered = PARAGRAPH, [], False
         if not raw.strip():
             return
         images = [
@@ -181,7 +183,7 @@ class _Blocks:
         ]
         text = inline_text(raw)
         if text:
-            self._emit(Block(kind, text))
+            self._emit(Block(kind, text, ordered=ordered))
         for image in images:
             self._emit(image)
 

@@ -29,6 +29,7 @@ _HANDOVER = re.compile(
     r"(?:编译|翻译|译|摘编|摘译|转载)自|原文\s*[（(:：]|原文(?:链接|地址|网址|出处)"
 )
 _SENTENCE = re.compile(r"[。！？!?]")
+_LINK_LABEL = re.compile(r"原文(?:链接|地址|网址)|阅读原文|点击.{0,4}原文")
 
 
 def is_handover(text: str) -> bool:
@@ -57,20 +58,28 @@ def split_preface(blocks: list[Block], metadata: Metadata) -> list[Block]:
             break
     if marker is None:
         return blocks
-    text = blocks[marker].text
-    found = metadata_from_line(text)
-    address = source_link_in(text) or (found.original_url if found else "")
-    metadata.merge(Metadata(original_url=address))
-    preface = [replace(b, preface=True) for b in blocks[start:marker]]
-    if _is_pointer(text):
-        return blocks[:start] + preface + blocks[marker + 1 :]
-    return blocks[:start] + preface + [replace(blocks[marker], preface=True)] + blocks[marker + 1 :]
+    # Handover lines can come in a row ("编者按：……以下是编译。" then "原文链接：…"): the
+    # last one is the boundary.
+    while (
+        marker + 2 < len(blocks)
+        and blocks[marker + 1].kind not in (HEADING, IMAGE)
+        and is_handover(blocks[marker + 1].text)
+    ):
+        marker += 1
+    preface: list[Block] = []
+    for block in blocks[start : marker + 1]:
+        found = metadata_from_line(block.text)
+        address = source_link_in(block.text) or (found.original_url if found else "")
+        metadata.merge(Metadata(original_url=address))
+        if not (is_handover(block.text) and _is_pointer(block.text)):
+            preface.append(replace(block, preface=True))
+    return blocks[:start] + preface + blocks[marker + 1 :]
 
 
 def _is_pointer(text: str) -> bool:
     """The handover line says only where the original is or that the translation follows:
-    it names an address, or is a single short sentence."""
-    if _URL.search(text):
+    it gives an address or a link to it, or is a single short sentence."""
+    if _URL.search(text) or _LINK_LABEL.search(text):
         return True
     body = text.rstrip("。！？!?：:… ")
     return len(body) <= MAX_MARKER_CHARS and not _SENTENCE.search(body)

@@ -31,6 +31,11 @@ from articles.review.engine.checks.values import PersonNames
 
 # Below this many English letters a section's overall length says little.
 MIN_SECTION_LETTERS = 200
+# A translated section waiting for its original (the value of SectionStatus.PENDING).
+PENDING = "pending"
+# What a Chinese section is: the translation, or the re-publisher's own preface.
+TRANSLATION = "translation"
+PREFACE = "preface"
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,8 @@ class SectionProposal:
     status: str
     confidence: float
     evidence: SectionEvidence
+    # TRANSLATION, or PREFACE for the re-publisher's own words (always ``added``).
+    role: str = TRANSLATION
 
 
 @dataclass
@@ -67,6 +74,8 @@ class Proposal:
     sections: list[SectionProposal]
     # The paragraph alignment the sections were paired from (before heading corrections).
     alignment: Alignment
+    # False when no English was given: translated sections then wait, ``pending``, for it.
+    original_attached: bool = True
 
 
 def propose(
@@ -75,7 +84,48 @@ def propose(
     """Pair the sections of an original and its translation and propose their statuses.
 
     ``anchors`` are (English, Chinese) pairs such as glossary terms and people's names.
+    A leading preface section (``Section.preface``) is never paired: it is ``added``. Without
+    an original, translated sections are ``pending`` (not ``added``: the editors did not
+    write them) and the proposal says the original is not attached.
     """
+    proposal = _pair(en, zh, anchors)
+    if not en and zh:
+        proposal.original_attached = False
+        for section in proposal.sections:
+            if section.role != PREFACE:
+                section.status = PENDING
+    return proposal
+
+
+def preface_apart(groups: list[Group], preface: set[int]) -> list[Group]:
+    """``groups`` with the preface paragraphs (Chinese indexes) taken out of any pairing and
+    put together in one ``added`` group, where the first of them stood.
+
+    The preface is aligned with the rest, so the aligner sees the text as the reader does;
+    whatever it paired a preface paragraph with is unpaired again here.
+    """
+    if not preface:
+        return groups
+    out: list[Group] = []
+    placed = False
+    for group in groups:
+        zh = [j for j in group.zh if j not in preface]
+        if len(zh) == len(group.zh):
+            out.append(group)
+            continue
+        if not placed:
+            out.append(Group([], sorted(preface), ADDED, 1.0))
+            placed = True
+        if zh:
+            out.append(Group(group.en, zh, group.kind, group.score, group.length_ratio))
+        elif group.en:
+            out.append(Group(group.en, [], OMITTED, group.score))
+    return out
+
+
+def _pair(
+    en: Sequence[Section], zh: Sequence[Section], anchors: Sequence[tuple[str, str]]
+) -> Proposal:
     en_refs = _refs(en)
     zh_refs = _refs(zh)
     alignment = align(
@@ -85,6 +135,8 @@ def propose(
         en_headings=heading_indexes(en),
         zh_headings=heading_indexes(zh),
     )
+    preface = {k for k, ref in enumerate(zh_refs) if zh[ref.section].preface}
+    alignment.groups = preface_apart(alignment.groups, preface)
     groups = keep_headings_with_sections(alignment.groups, heading_indexes(en))
     parent = {("en", k): ("en", k) for k in range(len(en))}
     parent |= {("zh", k): ("zh", k) for k in range(len(zh))}
@@ -112,6 +164,9 @@ def propose(
     proposals = [
         _section_proposal(groups, en_refs, zh_refs, alignment.ratio) for groups in order.values()
     ]
+    for proposal in proposals:
+        if proposal.zh_sections and all(zh[k].preface for k in proposal.zh_sections):
+            proposal.role = PREFACE
     return Proposal(proposals, alignment)
 
 

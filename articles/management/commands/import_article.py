@@ -1,5 +1,6 @@
 """``manage.py import_article [--original FILE] [--translation FILE] [--parent PATH]
-[--dry-run] [--json]``: the admin's paste-and-align import, for bulk work from the shell.
+[--title TITLE] [--original-url URL] [--dry-run] [--json]``: the admin's paste-and-align
+import, for bulk work from the shell.
 
 The article is created as a draft (see ``articles.importing.adapter``); bad input ends in a plain
 message and a non-zero exit, with nothing created.
@@ -39,6 +40,11 @@ class Command(BaseCommand):
             metavar="URL",
             help="The original's address, when neither file names it.",
         )
+        parser.add_argument(
+            "--title",
+            metavar="TITLE",
+            help="The article's title, instead of the one proposed from the files.",
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["original"] and not options["translation"]:
@@ -50,7 +56,10 @@ class Command(BaseCommand):
             plan = plan_import(original, translation)
             page = None
             if not options["dry_run"]:
-                overrides = {"original_url": options["original_url"] or ""}
+                overrides = {
+                    "original_url": options["original_url"] or "",
+                    "title": (options["title"] or "").strip(),
+                }
                 page = create_article(plan, parent, user=None, overrides=overrides)
         except ImportInputError as error:
             raise CommandError(error.message) from None
@@ -81,6 +90,9 @@ class Command(BaseCommand):
 
     def report(self, plan, page, parent) -> None:
         write = self.stdout.write
+        title = plan.title_zh or plan.title_en
+        if title:
+            write(f"Proposed title: {title}")
         for number, section in enumerate(plan.sections, 1):
             confidence = "" if section.confidence is None else f" ({section.confidence:.2f})"
             write(f"{number:>3}. {section.status:<9}{confidence} {section.heading or '—'}")
