@@ -116,6 +116,9 @@ _ORNAMENT_STRIP = re.compile(r"[\s\-—–_=*·•~#.。…()（）【】\[\]<>�
 # Closing brackets are left out: "标题（中文编译）" is a title line, not a sentence.
 _SENTENCE_END = re.compile(r"[。？！?；;：:…」』”.]$")
 _CLOSING_EXCLAMATION = re.compile(r"[!！]$")
+# A sentence with a clause in it ("他在推文下点赞的做法引发了争议，…。") is prose, whatever
+# words it uses; a prompt is a phrase or two.
+_PROSE = re.compile(r"^.{8,}[，,].{8,}[。？?]$")
 
 IMAGE = "image"
 TEMPLATE = "template"
@@ -154,7 +157,7 @@ def line_shape(line: str) -> str | None:
         return CONTACT
     if _REPRINT.search(text) and not _URL.search(text):
         return REPRINT
-    if len(text) > SHORT_LINE:
+    if len(text) > SHORT_LINE or _PROSE.match(text):
         return None
     if _READ_ORIGINAL.search(text) and _POINTER.search(text) and not _URL.search(text):
         return READ_ORIGINAL
@@ -222,7 +225,7 @@ def clean_page(text: str) -> CleanPage:
         if shape:
             verdicts[k] = shape
     edges = [range(0, first_body), range(last_body + 1, len(lines))]
-    title = _title_line(lines, edges[0], verdicts, lines[first_body:])
+    title = _title_line(lines, edges[0], verdicts, lines[first_body : last_body + 1])
     page.title_line = title
     for edge in edges:
         for block in _runs(lines, edge):
