@@ -12,9 +12,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Revision
 
 from articles.content.page_cache import bump_content_version
-from articles.editorial.section_rules import numbered
 from articles.editorial.workflow import log_section_changes, sync_latest_sections
-from articles.models import ArticlePage, Topic
+from articles.models import ArticlePage, Topic, section_versions
 from people.models import Person, Quote
 
 
@@ -33,8 +32,8 @@ def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> No
         .order_by("-pk")
         .first()
     )
-    before = numbered(previous.as_object().sections.all()) if previous else []
-    after = numbered(instance.as_object().sections.all())
+    before = section_versions.in_revision(page, previous) if previous else []
+    after = section_versions.in_revision(page, instance)
     log_section_changes(instance.user, page, before, after)
     sync_latest_sections(page, instance)
 

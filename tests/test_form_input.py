@@ -81,7 +81,7 @@ def test_invisible_characters_are_normalised_on_import(client, index, editor_use
 def test_nul_in_a_dismissal_is_refused_and_nothing_is_dismissed(client, editor_user, home_page):
     section = ArticleSectionFactory()
     client.force_login(editor_user)
-    url = reverse("articles_review:dismiss", args=(section.page_id, section.pk))
+    url = reverse("articles_review:dismiss", args=(section.page_id, section.key))
     for field in ("reason", "evidence"):
         data = {"code": "number", "evidence": "1958", "reason": "原文如此", "position": "1"}
         data[field] += "\x00"

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from articles.editorial.permissions import Action, allows, require
-from articles.editorial.section_rules import numbered, section_hash
+from articles.editorial.section_rules import section_hash
 from articles.editorial.workflow import record_signoff, section_label
-from articles.models import AbridgmentReviewTask, ArticlePage
+from articles.models import AbridgmentReviewTask, ArticlePage, section_versions
 from articles.models.workflow import (
     SignoffDecision,
     abridgment_review_url,
@@ -54,8 +54,11 @@ class AbridgmentReviewView(View):
         else:
             self.task_state = None
             revision = self.page.get_latest_revision()
-        article = revision.as_object() if revision else self.page
-        self.sections = numbered(article.sections.all())
+        self.sections = (
+            section_versions.in_revision(self.page, revision)
+            if revision
+            else section_versions.live(self.page)
+        )
         return super().dispatch(request, page_id)
 
     def get(self, request, page_id: int):

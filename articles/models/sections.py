@@ -182,9 +182,13 @@ class ArticleSection(Orderable):
 
 class CheckDismissal(models.Model):
     """A reviewer's decision that one consistency-check finding on a section is not a
-    problem, with the reason. Keyed by the finding's code and evidence."""
+    problem, with the reason. Keyed by the section's stable key (so a section added in an
+    unpublished draft can have findings dismissed) and the finding's code and evidence."""
 
-    section = models.ForeignKey(ArticleSection, on_delete=models.CASCADE, related_name="dismissals")
+    page = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="check_dismissals"
+    )
+    section_key = models.UUIDField(_("section"), db_index=True)
     code = models.CharField(_("check"), max_length=50)
     evidence = models.CharField(_("evidence"), max_length=300, blank=True)
     reason = models.TextField(_("reason"))
@@ -198,7 +202,8 @@ class CheckDismissal(models.Model):
         verbose_name_plural = _("dismissed checks")
         constraints = [
             models.UniqueConstraint(
-                fields=["section", "code", "evidence"], name="unique_check_dismissal"
+                fields=["page", "section_key", "code", "evidence"],
+                name="unique_section_check_dismissal",
             )
         ]
 

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, PageLogEntry
 
 from articles.editorial.permissions import Action, allows, role_allows, visible_q
-from articles.editorial.section_rules import CUT_STATUSES, STATUS_ACTION, numbered, section_hash
+from articles.editorial.section_rules import CUT_STATUSES, STATUS_ACTION, section_hash
+from articles.models import section_versions
 
 if TYPE_CHECKING:
     from articles.models.pages import ArticlePage
@@ -254,8 +255,9 @@ def sections_under_review(task_state) -> tuple[ArticlePage, list[ArticleSection]
     """The article and its numbered sections as submitted for this task."""
     page = task_state.workflow_state.content_object.specific
     revision = task_state.revision or page.get_latest_revision()
-    submitted = revision.as_object() if revision else page
-    return page, numbered(submitted.sections.all())
+    if revision is None:
+        return page, section_versions.live(page)
+    return page, section_versions.in_revision(page, revision)
 
 
 def approval_blockers(task_state) -> list[ArticleSection]:

@@ -21,12 +21,12 @@ urlpatterns = [
     path("<int:page_id>/review/", views.review, name="review"),
     path("<int:page_id>/review/revisions/", views.revisions, name="revisions"),
     path(
-        "<int:page_id>/review/sections/<int:section_id>/recheck/",
+        "<int:page_id>/review/sections/<uuid:section_key>/recheck/",
         views.recheck,
         name="recheck",
     ),
     path(
-        "<int:page_id>/review/sections/<int:section_id>/dismiss/",
+        "<int:page_id>/review/sections/<uuid:section_key>/dismiss/",
         views.dismiss,
         name="dismiss",
     ),

@@ -10,34 +10,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
-from wagtail.models import Revision
+from articles.models import ArticlePage, ArticleSection, section_versions
+from articles.review.engine.drift import english_source
 
-from articles.models import ArticleSection
 
-
-@transaction.atomic
-def confirm_source(page, section_pk: int, english: str, user, now: datetime | None = None) -> int:
-    """Record that ``user`` re-checked the translation against ``english``.
-
-    Updates the live row and the section's entry in the latest and live revisions; returns
-    how many revisions were patched.
-    """
-    now = now or timezone.now()
-    ArticleSection.objects.filter(pk=section_pk, page=page).update(
-        source_at_translation=english, source_confirmed_by=user, source_confirmed_at=now
+def confirm_source(
+    page: ArticlePage, section: ArticleSection, user, now: datetime | None = None
+) -> int:
+    """Record that ``user`` re-checked ``section`` (as in the latest revision) against its
+    current English. Written to the live row, if the section has one, and to the section in
+    the latest and live revisions; returns how many revisions held it."""
+    return section_versions.patch_saved(
+        page,
+        section.key,
+        {
+            "source_at_translation": english_source(section.heading_en, section.body_en),
+            "source_confirmed_by": user,
+            "source_confirmed_at": now or timezone.now(),
+        },
     )
-    revision_ids = {page.latest_revision_id, page.live_revision_id} - {None}
-    patched = 0
-    for revision in Revision.objects.filter(pk__in=revision_ids).select_for_update():
-        for entry in revision.content.get("sections", []):
-            if entry.get("pk") == section_pk:
-                entry["source_at_translation"] = english
-                entry["source_confirmed_by"] = user.pk
-                entry["source_confirmed_at"] = now  # the field's encoder writes ISO 8601
-                revision.save(update_fields=["content"])
-                patched += 1
-                break
-    return patched

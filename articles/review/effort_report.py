@@ -37,7 +37,7 @@ from wagtail.models import Revision
 import django_filters
 
 from articles.editorial.permissions import Action, ReportAccess, role_allows, visible_q
-from articles.models import ArticlePage, ArticleSection
+from articles.models import ArticlePage, ArticleSection, section_versions
 from articles.review.engine.drift import text_of
 from articles.review.engine.effort import article_effort
 from articles.review.rows import chinese_text
@@ -155,7 +155,7 @@ def _compute(
     wanted = [pk for page_id in page_ids for pk in facts[page_id].section_ids]
     rows_by_page: dict[int, list[ArticleSection]] = {}
     for row in ArticleSection.objects.filter(pk__in=wanted).only(
-        "pk", "page_id", "ai_draft", "body_zh_hans"
+        "pk", "key", "page_id", "ai_draft", "body_zh_hans"
     ):
         rows_by_page.setdefault(row.page_id, []).append(row)
     revision_ids = [revision_of[pk] for pk in page_ids if revision_of[pk] is not None]
@@ -169,11 +169,10 @@ def _compute(
             # The Chinese as the translator last saved it; a section removed in that
             # revision is no longer part of the article.
             saved = {
-                entry.get("pk"): entry.get("body_zh_hans") or ""
-                for entry in content.get("sections", [])
-                if entry.get("pk")
+                section.key: section.body_zh_hans or ""
+                for section in section_versions.in_revision_content(content)
             }
-            pairs = [(row.ai_draft, saved[row.pk]) for row in rows if row.pk in saved]
+            pairs = [(row.ai_draft, saved[row.key]) for row in rows if row.key in saved]
         else:
             pairs = [(row.ai_draft, row.body_zh_hans) for row in rows]
         pairs = [(chinese_text(draft), text_of(final)) for draft, final in pairs]

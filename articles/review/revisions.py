@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Revision
+
+from articles.models import ArticlePage, ArticleSection, section_versions
 from articles.review.engine.diffs import (
     SectionDiff,
     SectionSnapshot,
@@ -57,38 +60,38 @@ class SectionChange:
         return None if self.diff.new_index is None else self.diff.new_index + 1
 
 
-def snapshots(content: dict, by: str = "key") -> list[SectionSnapshot]:
-    """The sections of one revision's content JSON, as the diff engine takes them, keyed by
-    ``by`` ("key" or "pk"); an entry without one is keyed by its place."""
-    result = []
-    for index, entry in enumerate(content.get("sections") or []):
-        result.append(
-            SectionSnapshot(
-                key=entry.get(by) or f"place-{index + 1}",
-                heading_en=entry.get("heading_en") or "",
-                heading_zh=entry.get("heading_zh_hans") or "",
-                body_en=text_of(entry.get("body_en") or ""),
-                body_zh=text_of(entry.get("body_zh_hans") or ""),
-                status=entry.get("status") or "",
-                note=entry.get("note") or "",
-            )
+def snapshots(sections: list[ArticleSection], by: str = "key") -> list[SectionSnapshot]:
+    """The sections of one revision as the diff engine takes them, keyed by ``by`` ("key"
+    or "pk"); a section without one is keyed by its place."""
+    return [
+        SectionSnapshot(
+            key=str(getattr(section, by) or f"place-{section.position}"),
+            heading_en=section.heading_en or "",
+            heading_zh=section.heading_zh_hans or "",
+            body_en=text_of(section.body_en or ""),
+            body_zh=text_of(section.body_zh_hans or ""),
+            status=section.status or "",
+            note=section.note or "",
         )
-    return result
+        for section in sections
+    ]
 
 
-def _match_by(*contents: dict) -> str:
-    """Match by the section ``key`` when both revisions have one on every section (revisions
-    saved before keys existed lack it), else by row id."""
-    entries = [entry for content in contents for entry in content.get("sections") or []]
+def _match_by(*revisions: Revision) -> str:
+    """Match by the section ``key`` when both revisions store one on every section
+    (revisions saved before keys existed lack it, and would be given new random keys when
+    read), else by row id."""
+    entries = [entry for r in revisions for entry in r.content.get("sections") or []]
     return "key" if all(entry.get("key") for entry in entries) else "pk"
 
 
-def compare_revisions(old_content: dict, new_content: dict) -> list[SectionChange]:
-    by = _match_by(old_content, new_content)
-    old, new = snapshots(old_content, by), snapshots(new_content, by)
-    by_key = {s.key: s for s in old} | {s.key: s for s in new}
+def compare_revisions(page: ArticlePage, old: Revision, new: Revision) -> list[SectionChange]:
+    by = _match_by(old, new)
+    old_sections = snapshots(section_versions.in_revision(page, old), by)
+    new_sections = snapshots(section_versions.in_revision(page, new), by)
+    by_key = {s.key: s for s in old_sections} | {s.key: s for s in new_sections}
     changes = []
-    for diff in diff_sections(old, new):
+    for diff in diff_sections(old_sections, new_sections):
         section = by_key[diff.key]
         fields = []
         for field in diff.fields:

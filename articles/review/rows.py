@@ -19,14 +19,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.utils.dateparse import parse_datetime
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.rich_text import expand_db_html
 
 from articles.editorial.section_rules import SectionStatus, needs_signoff
-from articles.models import ArticleSection, CheckDismissal
+from articles.models import ArticleSection, CheckDismissal, section_versions
 from articles.models.workflow import SignoffState, signoff_states
 from articles.review.engine import checks
 from articles.review.engine.checks import Finding, GlossaryTerm, PersonNames
@@ -54,24 +53,6 @@ _SPLIT = "\n<!--duizhao-review-section-->\n"
 
 
 @dataclass
-class Section:
-    """One section's values as reviewed, whether read from a revision or a live row."""
-
-    pk: int | None
-    key: uuid.UUID | None = None  # stable across revisions, also for unpublished sections
-    heading_en: str = ""
-    heading_zh_hans: str = ""
-    body_en: str = ""
-    body_zh_hans: str = ""
-    status: str = SectionStatus.PENDING
-    note: str = ""
-    ai_draft: str = ""
-    source_at_translation: str = ""
-    source_confirmed_by_id: int | None = None
-    source_confirmed_at: datetime | None = None
-
-
-@dataclass
 class DismissedFinding:
     finding: Finding
     reason: str
@@ -82,7 +63,7 @@ class DismissedFinding:
 @dataclass
 class ReviewRow:
     position: int
-    section: Section
+    section: ArticleSection
     body_en: SafeString
     body_zh: SafeString
     findings: list[Finding]
@@ -191,22 +172,19 @@ def chinese_text(text: str) -> str:
     return "\n".join(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
-def load_sections(page) -> tuple[list[Section], int | None, datetime | None]:
+def load_sections(page) -> tuple[list[ArticleSection], int | None, datetime | None]:
     """The sections under review, in order, with the revision they come from (if any)."""
-    live = {row.pk: row for row in ArticleSection.objects.filter(page=page)}
-    revision = page.latest_revision
-    if revision is None:
-        rows = sorted(live.values(), key=lambda row: (row.sort_order or 0, row.pk))
-        return [_from_row(row) for row in rows], None, None
-    sections = []
-    for entry in revision.content.get("sections", []):
-        section = _from_revision(entry)
-        row = live.get(section.pk)
+    sections = section_versions.latest(page)
+    rows = {
+        row.key: row for row in ArticleSection.objects.filter(page=page).only("key", *_ROW_FIELDS)
+    }
+    for section in sections:
+        row = rows.get(section.key)
         if row is not None:
             for name in _ROW_FIELDS:
                 setattr(section, name, getattr(row, name))
-        sections.append(section)
-    return sections, revision.pk, revision.created_at
+    revision = page.latest_revision
+    return sections, revision and revision.pk, revision and revision.created_at
 
 
 def build_review(page, *, problems_only: bool = False) -> Review:
@@ -234,7 +212,7 @@ def build_review(page, *, problems_only: bool = False) -> Review:
             glossary=glossary,
             article_ratio=usual if section.status == SectionStatus.FULL else None,
         )
-        seen = dismissals.get(section.pk, {})
+        seen = dismissals.get(section.key, {})
         row = ReviewRow(
             position=index + 1,
             section=section,
@@ -288,7 +266,7 @@ class _Texts:
     source: str  # what source_at_translation records
 
     @classmethod
-    def of(cls, section: Section) -> _Texts:
+    def of(cls, section: ArticleSection) -> _Texts:
         body_en, body_zh = text_of(section.body_en), text_of(section.body_zh_hans)
         return cls(
             en=_joined(section.heading_en, body_en),
@@ -341,53 +319,6 @@ def _joined(heading: str, body: str) -> str:
     return "\n".join(part for part in (heading, body) if part)
 
 
-def _from_revision(entry: dict) -> Section:
-    return Section(
-        pk=entry.get("pk"),
-        key=_uuid(entry.get("key")),
-        heading_en=entry.get("heading_en") or "",
-        heading_zh_hans=entry.get("heading_zh_hans") or "",
-        body_en=entry.get("body_en") or "",
-        body_zh_hans=entry.get("body_zh_hans") or "",
-        status=entry.get("status") or SectionStatus.PENDING,
-        note=entry.get("note") or "",
-        ai_draft=entry.get("ai_draft") or "",
-        source_at_translation=entry.get("source_at_translation") or "",
-        source_confirmed_by_id=entry.get("source_confirmed_by"),
-        source_confirmed_at=_datetime(entry.get("source_confirmed_at")),
-    )
-
-
-def _from_row(row: ArticleSection) -> Section:
-    return Section(
-        pk=row.pk,
-        key=row.key,
-        heading_en=row.heading_en or "",
-        heading_zh_hans=row.heading_zh_hans or "",
-        body_en=row.body_en or "",
-        body_zh_hans=row.body_zh_hans or "",
-        status=row.status,
-        note=row.note,
-        ai_draft=row.ai_draft,
-        source_at_translation=row.source_at_translation,
-        source_confirmed_by_id=row.source_confirmed_by_id,
-        source_confirmed_at=row.source_confirmed_at,
-    )
-
-
-def _uuid(value) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _datetime(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return parse_datetime(value)
-
-
 def _people() -> list[_Person]:
     people = []
     for person in Person.objects.only("pk", "name_en", "name_zh_hans", "aliases", "misspellings"):
@@ -412,10 +343,10 @@ def _glossary() -> list[GlossaryTerm]:
     ]
 
 
-def _dismissals(page) -> dict[int, dict[tuple[str, str], CheckDismissal]]:
-    by_section: dict[int, dict[tuple[str, str], CheckDismissal]] = {}
-    for dismissal in CheckDismissal.objects.filter(section__page=page):
-        by_section.setdefault(dismissal.section_id, {})[dismissal.code, dismissal.evidence] = (
+def _dismissals(page) -> dict[uuid.UUID, dict[tuple[str, str], CheckDismissal]]:
+    by_section: dict[uuid.UUID, dict[tuple[str, str], CheckDismissal]] = {}
+    for dismissal in CheckDismissal.objects.filter(page=page):
+        by_section.setdefault(dismissal.section_key, {})[dismissal.code, dismissal.evidence] = (
             dismissal
         )
     return by_section

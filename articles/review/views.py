@@ -7,6 +7,8 @@ login page. POST endpoints redirect back to the section they acted on.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,12 +19,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.editorial.permissions import Action, require
-from articles.models import ArticlePage, ArticleSection, CheckDismissal
+from articles.models import ArticlePage, CheckDismissal, section_versions
 from articles.models.workflow import abridgment_review_url
 from articles.review.drift import confirm_source
-from articles.review.engine.drift import english_source
 from articles.review.revisions import compare_revisions
-from articles.review.rows import CHECK_LABELS, build_review, load_sections
+from articles.review.rows import CHECK_LABELS, build_review
 
 KNOWN_CODES = frozenset(CHECK_LABELS)
 # Words repeated on every row, translated once per request rather than once per row.
@@ -38,7 +39,6 @@ ROW_LABELS = {
     "when_translated": gettext_lazy("When translated"),
     "now": gettext_lazy("Now"),
     "recheck": gettext_lazy("Re-checked: the translation still fits"),
-    "publish_first": gettext_lazy("Publish this new section before marking it re-checked."),
     "ai_toggle": gettext_lazy("AI draft → translation: what the translator changed"),
     "ai_draft": gettext_lazy("AI draft"),
     "translation": gettext_lazy("Translation"),
@@ -94,7 +94,7 @@ def revisions(request, page_id: int):
     if requested - set(chosen):
         raise Http404(_("No such revision of this article."))
     old, new = chosen.get(from_id), chosen.get(to_id)
-    changes = compare_revisions(old.content, new.content) if old and new else []
+    changes = compare_revisions(page, old, new) if old and new else []
     return TemplateResponse(
         request,
         "articles/admin/review_revisions.html",
@@ -111,43 +111,43 @@ def revisions(request, page_id: int):
 
 
 @require_POST
-def recheck(request, page_id: int, section_id: int):
+def recheck(request, page_id: int, section_key: uuid.UUID):
     page = _article(request, page_id, Action.RECHECK_SOURCE)
-    get_object_or_404(ArticleSection, pk=section_id, page=page)
-    sections, _revision_id, _created = load_sections(page)
-    for position, section in enumerate(sections, start=1):
-        if section.pk == section_id:
-            confirm_source(
-                page, section_id, english_source(section.heading_en, section.body_en), request.user
-            )
-            messages.success(request, _("Section %(n)s marked as re-checked.") % {"n": position})
-            return _back(page, position)
-    messages.error(request, _("That section is not in the version under review."))
-    return _back(page)
+    section = _section_under_review(page, section_key)
+    confirm_source(page, section, request.user)
+    messages.success(request, _("Section %(n)s marked as re-checked.") % {"n": section.position})
+    return _back(page, section.position)
 
 
 @require_POST
-def dismiss(request, page_id: int, section_id: int):
+def dismiss(request, page_id: int, section_key: uuid.UUID):
     page = _article(request, page_id, Action.DISMISS_FINDING)
-    section = get_object_or_404(ArticleSection, pk=section_id, page=page)
+    section = _section_under_review(page, section_key)
     code = request.POST.get("code", "")
     evidence = request.POST.get("evidence", "")
     reason = request.POST.get("reason", "").strip()
-    position = _int(request.POST.get("position"))
     if code not in KNOWN_CODES or len(evidence) > MAX_EVIDENCE:
         messages.error(request, _("Unknown check; nothing was dismissed."))
     elif not reason or len(reason) > MAX_REASON:
         messages.error(request, _("Give a reason (up to 2000 characters) to dismiss a finding."))
     else:
         CheckDismissal.objects.update_or_create(
-            section=section,
+            page=page,
+            section_key=section.key,
             code=code,
             evidence=evidence,
             defaults={"reason": reason, "dismissed_by": request.user},
         )
         label = CHECK_LABELS.get(code, code)
         messages.success(request, _("Dismissed: %(check)s.") % {"check": label})
-    return _back(page, position)
+    return _back(page, section.position)
+
+
+def _section_under_review(page: ArticlePage, key: uuid.UUID):
+    section = section_versions.find(section_versions.latest(page), key)
+    if section is None:
+        raise Http404(_("That section is not in the version under review."))
+    return section
 
 
 def _int(value) -> int | None:

@@ -51,6 +51,10 @@ def _section(name, data=None):
     return lambda desk: (reverse(name, args=(desk.article.pk, desk.full_section.pk)), data or {})
 
 
+def _section_key(name, data=None):
+    return lambda desk: (reverse(name, args=(desk.article.pk, desk.full_section.key)), data or {})
+
+
 REQUESTS = {
     "articles_abridgment_review": ("get", _page("articles_abridgment_review")),
     "articles_abridgment_report": ("get", lambda desk: (reverse("articles_abridgment_report"), {})),
@@ -74,10 +78,10 @@ REQUESTS = {
     ),
     "articles_review:review": ("get", _page("articles_review:review")),
     "articles_review:revisions": ("get", _page("articles_review:revisions")),
-    "articles_review:recheck": ("post", _section("articles_review:recheck")),
+    "articles_review:recheck": ("post", _section_key("articles_review:recheck")),
     "articles_review:dismiss": (
         "post",
-        _section(
+        _section_key(
             "articles_review:dismiss",
             {"code": sorted(CHECK_LABELS)[0], "evidence": "x", "reason": "fine as it is"},
         ),

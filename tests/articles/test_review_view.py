@@ -143,7 +143,7 @@ def test_dismissing_a_finding_with_a_reason(client, reviewer_user, article):
     _, review = get_review(client, article)
     numbers = review.rows[1]
     year = next(f for f in numbers.findings if f.evidence == "1998")
-    dismiss_url = reverse("articles_review:dismiss", args=(article.pk, numbers.section.pk))
+    dismiss_url = reverse("articles_review:dismiss", args=(article.pk, numbers.section.key))
 
     response = client.post(
         dismiss_url,
@@ -181,7 +181,7 @@ def test_dismissing_a_finding_with_a_reason(client, reviewer_user, article):
 def test_a_dismissal_needs_a_known_check_and_a_reason(client, editor_user, article, data, why):
     client.force_login(editor_user)
     section = article.sections.all()[1]
-    client.post(reverse("articles_review:dismiss", args=(article.pk, section.pk)), data)
+    client.post(reverse("articles_review:dismiss", args=(article.pk, section.key)), data)
     assert not CheckDismissal.objects.exists(), why
 
 
@@ -308,7 +308,7 @@ def test_dismissing_is_refused_outside_the_roles(client, django_user_model, arti
     client.force_login(admin_user_without_role(django_user_model))
     section = article.sections.all()[1]
     response = client.post(
-        reverse("articles_review:dismiss", args=(article.pk, section.pk)),
+        reverse("articles_review:dismiss", args=(article.pk, section.key)),
         {"code": "missing_number", "evidence": "1998", "reason": "x"},
     )
     assert refused(response)
@@ -348,7 +348,8 @@ def test_query_count_does_not_grow_with_sections(client, editor_user, reviewer_u
     for page in (small, large):
         for n, section in enumerate(page.sections.all()[:10]):
             CheckDismissal.objects.create(
-                section=section,
+                page=page,
+                section_key=section.key,
                 code="missing_number",
                 evidence=str(n),
                 reason="r",

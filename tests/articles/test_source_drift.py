@@ -44,7 +44,7 @@ def review(client, page):
 
 
 def recheck_url(page, section):
-    return reverse("articles_review:recheck", args=(page.pk, section.pk))
+    return reverse("articles_review:recheck", args=(page.pk, section.key))
 
 
 def test_plain_text_decodes_entities_and_separates_paragraphs():
