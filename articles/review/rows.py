@@ -12,7 +12,6 @@ number of sections.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.rich_text import expand_db_html
 
+from articles.cjk import has_han
 from articles.editorial.section_rules import SectionStatus, needs_signoff
 from articles.models import ArticleSection, CheckDismissal, section_versions
 from articles.models.workflow import SignoffState, signoff_states
@@ -47,7 +47,6 @@ CHECK_LABELS = {
 # Written straight to the live row by the drafting job (and to the latest revision, but a
 # later job may have finished since): taken from the row when there is one.
 _ROW_FIELDS = ("ai_draft",)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Joins all sections' rich text so the link and image handlers run once for the article.
 _SPLIT = "\n<!--duizhao-review-section-->\n"
 
@@ -325,8 +324,8 @@ def _people() -> list[_Person]:
         aliases = person.alias_list
         names = PersonNames(
             person.pk,
-            names_en=[n for n in (person.name_en, *aliases) if n and not _CJK.search(n)],
-            names_zh=[n for n in (person.name_zh_hans, *aliases) if n and _CJK.search(n)],
+            names_en=[n for n in (person.name_en, *aliases) if n and not has_han(n)],
+            names_zh=[n for n in (person.name_zh_hans, *aliases) if n and has_han(n)],
             misspellings=person.misspelling_list,
         )
         words = {w for name in names.names_en for w in name.casefold().split()}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from articles.cjk import han_count
+
 from .base import InvalidTranslation
 from .prompts import LEAK_MARKERS
 
@@ -27,7 +29,6 @@ LENGTH_SLACK = 200
 # Share of the source's ordinary English words found in the reply that makes it an echo.
 ECHO_WORD_SHARE = 0.6
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 _CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'()\[\]{}，。、；：！？）】》」』]+", re.IGNORECASE)
@@ -110,7 +111,7 @@ def _check_language(source_en: str, text: str) -> None:
     distinct_source = set(source_prose)
     if len(distinct_source & reply_words) >= ECHO_WORD_SHARE * len(distinct_source):
         raise InvalidTranslation("The reply repeats the English source instead of translating it.")
-    cjk = len(_CJK.findall(text))
+    cjk = han_count(text)
     foreign = sum(len(w) for w in reply_prose)
     if cjk == 0 or cjk / (cjk + foreign) < MIN_CJK_SHARE:
         raise InvalidTranslation("The reply is not in Chinese.")

@@ -15,7 +15,9 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+from articles.cjk import HAN_CHAR
+
+CJK = HAN_CHAR
 _ALNUM = re.compile(r"[^\W_]")
 _URL = re.compile(r"https?://[^\s<>\"'，。、；）)\]]+", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")

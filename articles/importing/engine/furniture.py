@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articles.cjk import han_only
 from articles.importing.engine.boilerplate import metadata_from_line
 from articles.importing.engine.document import Metadata
 
@@ -300,5 +301,5 @@ def _title_line(
 def _grams(text: str) -> list[str]:
     """Chinese character pairs and Latin words: what two texts on one subject share."""
     words = re.findall(r"[A-Za-z][A-Za-z0-9'-]+", text)
-    cjk = re.sub(r"[^\u3400-\u9fff]", "", text)
+    cjk = han_only(text)
     return words + [cjk[i : i + 2] for i in range(len(cjk) - 1)]

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import nh3
 
+from articles.cjk import GAP_BETWEEN
 from articles.importing.engine.boilerplate import (
     metadata_from_line,
     source_link_in,
@@ -60,7 +61,6 @@ _VOID = frozenset({"br", "img", "hr", "wbr", "input", "meta", "link", "area", "b
 _SELF_CLOSING = _VOID | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "tbody", "thead"}
 _SELF_CLOSING |= {"html", "head", "body", "colgroup", "caption", "rb", "rt", "rp", "optgroup"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef])")
 _HEADING_END = re.compile(r"[。！？：；，.!?:;,]$")
 _SAFE_SRC = re.compile(r"^(https?://|/|\.{0,2}/?[\w-])", re.IGNORECASE)
 
@@ -211,7 +211,7 @@ class _Walker(HTMLParser):
             text = raw.strip("\n")
         else:
             lines = (" ".join(line.split()) for line in raw.split("\n"))
-            text = _CJK_GAP.sub("", "\n".join(line for line in lines if line))
+            text = GAP_BETWEEN.sub("", "\n".join(line for line in lines if line))
         if not text.strip() or self.dropped:
             return
         if self.zone:

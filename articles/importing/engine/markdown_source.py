@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from articles.cjk import BREAK_BETWEEN
 from articles.importing.engine.boilerplate import strip_furniture
 from articles.importing.engine.document import (
     CODE,
@@ -53,7 +54,6 @@ _EMPHASIS = re.compile(
     r"\*\*|__|~~|`+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)"
 )
 _SAFE_SRC = re.compile(r"^(https?://|/|\.{0,2}/?[\w-])", re.IGNORECASE)
-_CJK_JOIN = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def parse_markdown(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -82,7 +82,7 @@ def inline_text(text: str) -> str:
     text = _EMPHASIS.sub("", protected)
     text = re.sub(r"\x00(\d+)\x00", lambda m: chr(int(m.group(1))), text)
     text = html.unescape(text)
-    text = _CJK_JOIN.sub("", text)
+    text = BREAK_BETWEEN.sub("", text)
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from articles.cjk import has_han
 from articles.importing.engine.boilerplate import metadata_from_line, source_link_in
 from articles.importing.engine.document import HEADING, IMAGE, Block, Metadata
 
@@ -21,7 +22,6 @@ MAX_PREFACE_BLOCKS = 8
 # A handover sentence longer than this is the preface's own last paragraph, kept.
 MAX_MARKER_CHARS = 120
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _URL = re.compile(r"https?://\S+", re.I)
 _HANDOVER = re.compile(
     r"以下(?:为|是|即|便是)?.{0,16}?(?:正文|译文|全文|编译|翻译|原文)|"
@@ -34,7 +34,7 @@ _LINK_LABEL = re.compile(r"原文(?:链接|地址|网址)|阅读原文|点击.{0
 
 def is_handover(text: str) -> bool:
     """A Chinese line that introduces the translation or names its original."""
-    if not _CJK.search(text):
+    if not has_han(text):
         return False
     found = metadata_from_line(text)
     return bool(_HANDOVER.search(text) or source_link_in(text) or (found and found.original_url))

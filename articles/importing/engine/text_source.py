@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from articles.cjk import BREAK_BETWEEN, HAN_CHAR, has_han
 from articles.importing.engine.boilerplate import strip_furniture
 from articles.importing.engine.document import (
     HEADING,
@@ -36,8 +37,6 @@ _NUMBERED = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-*+•·●▪]|(\d{1,3})[.)、])\s+(.*)$")
 _CLOSING = re.compile(r"[。！？：；，、.!?:;,)）\"”…]$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CJK_JOIN = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -73,7 +72,7 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
                 if announced:
                     parts.add(part_name(item.text))
         else:
-            joined = _CJK_JOIN.sub("", chunk)
+            joined = BREAK_BETWEEN.sub("", chunk)
             paragraph = "\n".join(
                 " ".join(line.split()) for line in joined.split("\n") if line.strip()
             )
@@ -115,20 +114,20 @@ def _is_part_heading(line: str, following: str, parts: set[str]) -> bool:
     numbered = _BULLET.match(line)
     if not (numbered and numbered.group(1)) or _BULLET.match(following.split("\n")[0]):
         return False
-    short = len(line) <= 30 if _CJK.search(line) else len(line.split()) <= 10
+    short = len(line) <= 30 if has_han(line) else len(line.split()) <= 10
     return short and len(following) >= 2 * len(line)
 
 
 def _is_heading(text: str, following: str) -> bool:
     if "\n" in text or _CLOSING.search(text):
         return False
-    short = len(text) <= 30 if _CJK.search(text) else len(text.split()) <= 10
+    short = len(text) <= 30 if has_han(text) else len(text.split()) <= 10
     if not short:
         return False
     if _NUMBERED.match(text):
         return True
-    if _CJK.search(text) and following and not _BULLET.match(text):
+    if has_han(text) and following and not _BULLET.match(text):
         # Chinese prose ends its sentences with punctuation: a short line without any,
         # standing alone between paragraphs, is a heading.
         return True
-    return (text[:1].isupper() or bool(_CJK.match(text))) and len(following) >= 2 * len(text)
+    return (text[:1].isupper() or bool(HAN_CHAR.match(text))) and len(following) >= 2 * len(text)

@@ -19,14 +19,13 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
+from articles.cjk import WIDE_SCRIPT
+
 Op = Literal["equal", "insert", "delete"]
 SectionChangeKind = Literal["added", "removed", "changed", "moved", "unchanged"]
 
 # Han (with extensions and compatibility forms), kana, bopomofo and Hangul: one token each.
-_CJK = (
-    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
-)
+_CJK = WIDE_SCRIPT
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['’][^\W{_CJK}]+)*|\s+|.", re.DOTALL)
 _OPS: dict[int, Op] = {
     diff_match_patch.DIFF_EQUAL: "equal",
