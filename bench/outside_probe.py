@@ -542,7 +542,7 @@ USABLE = {"normal", "slow", "trickle", "rate_limited"}
 
 
 def ai_faults(base: str, fixtures: dict, server, env: dict, faults: list[str]) -> dict:
-    from articles.models import ArticleIndexPage, ArticleSection
+    from articles.models import ArticleIndexPage, ArticleSection, LatestSection
 
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker"],
@@ -566,15 +566,20 @@ def ai_faults(base: str, fixtures: dict, server, env: dict, faults: list[str]) -
             if response.status_code not in (200, 302):
                 details.append(f"{fault}: start answered {response.status_code}")
             sections = ArticleSection.objects.filter(page_id=page.pk)
+            jobs = LatestSection.objects.filter(page_id=page.pk)
             started = time.monotonic()
             while time.monotonic() - started < 90:
-                states = set(sections.values_list("ai_draft_state", flat=True))
+                states = set(jobs.values_list("ai_draft_state", flat=True))
                 if not states & {"queued", "running"}:
                     break
                 time.sleep(0.5)
             settled = time.monotonic() - started
             client.get(drafts)  # the screen expires runs past their deadline
-            rows = list(sections.values_list("ai_draft_state", "ai_draft", "body_zh_hans"))
+            state_of = dict(jobs.values_list("section_key", "ai_draft_state"))
+            rows = [
+                (state_of.get(key, ""), draft, body)
+                for key, draft, body in sections.values_list("key", "ai_draft", "body_zh_hans")
+            ]
             waiting = sum(1 for state, _d, _b in rows if state in ("queued", "running"))
             if fault == "rate_limited":
                 waiting = 0  # put off until the Retry-After, by design

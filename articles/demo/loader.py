@@ -22,6 +22,7 @@ from articles.models import (
     ArticleSection,
     DraftState,
     HomePage,
+    LatestSection,
     Topic,
 )
 from articles.richtext import html_to_text
@@ -169,7 +170,6 @@ def section_from(item: dict, quotes: dict[str, Quote], model: str) -> ArticleSec
         ai_draft_backend="openai" if drafted else "",
         ai_draft_model=model if drafted else "",
         ai_drafted_at=timezone.now() if drafted else None,
-        ai_draft_state=DraftState.DONE if drafted else "",
         heading_en=item.get("heading_en", ""),
         heading_zh_hans=item.get("heading_zh", ""),
         body_en=item.get("body_en", ""),
@@ -218,6 +218,11 @@ def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
     page.translators.set([users["translator"]])
     index.add_child(instance=page)
     page.save_revision(user=users["editor"]).publish()
+    # The drafting job of each drafted section is done (kept on the latest-revision index).
+    drafted = [section.key for section in page.sections.all() if section.ai_draft]
+    LatestSection.objects.filter(page=page, section_key__in=drafted).update(
+        ai_draft_state=DraftState.DONE
+    )
     for section in numbered(page.sections.all()):
         if section.is_cut:
             record_signoff(page, section, users["reviewer"], "approved", "示例：删减已核对。")

@@ -6,11 +6,15 @@ and stores what comes back. The admin (``articles.drafting.screen``), the backgr
 
 One request, start to finish:
 
+Sections are those of the article's latest revision, followed by their stable ``key`` (a
+section added in an unpublished draft has no row yet); each section's job state lives in
+the index of the latest revision (``LatestSection.ai_draft_state`` and ``ai_draft_error``).
+
 1. ``start_drafting`` checks the configuration, then *claims* each section with one
-   conditional UPDATE (``ai_draft_state`` not queued/running -> queued). The row count says
-   who won, so two requests for the same article, from two browsers or two workers, never
-   claim the same section twice. A single conditional UPDATE is atomic on SQLite and on
-   PostgreSQL alike, with no lock held while the service is called.
+   conditional UPDATE of its index row (``ai_draft_state`` not queued/running -> queued).
+   The row count says who won, so two requests for the same article, from two browsers
+   or two workers, never claim the same section twice. A single conditional UPDATE is
+   atomic on SQLite and on PostgreSQL alike, with no lock held while the service is called.
 2. The task calls ``run_drafting``, which claims each section again (queued -> running),
    translates it with retries and records the outcome.
 3. A failure writes only ``ai_draft_state`` and ``ai_draft_error`` (plain words, never the key
@@ -27,9 +31,10 @@ are the published content (or, for a page never published, what the editor last 
 since Wagtail commits the rows of a page that is not live on every save), and the editor
 shows the latest revision. A draft is therefore written to both, in one transaction that
 locks the page row (``select_for_update`` on PostgreSQL; SQLite's immediate transactions
-serialise writers):
+serialise writers), the revision through ``articles.models.section_versions.update_latest``:
 
-- the row gets the AI fields (``ai_draft`` and its bookkeeping; readers never see them);
+- the row, when the section has one, gets the AI fields (``ai_draft`` and its bookkeeping;
+  readers never see them);
 - the latest revision gets the same fields and is saved as a new revision (one per run:
   later sections of the same run overwrite the run's own revision while it is still the
   latest, so the page history gains one "edited" entry, not forty);
@@ -62,6 +67,7 @@ from articles.drafting.runs import (
     Started,
     drafting_progress,
     in_progress,
+    job_states,
     numbered_sections,
     plain_error,
     reset_stuck,
@@ -73,11 +79,12 @@ from articles.drafting.tasks import draft_sections
 from articles.richtext import html_to_text
 
 
-def start_drafting(page, *, section_ids=None, user=None, run=None) -> Started:
-    """Claim sections and enqueue the background task for them (or call ``run`` in its
-    place: the ``translate_article --sync`` command and tests run it in the process)."""
+def start_drafting(page, *, section_keys=None, user=None, run=None) -> Started:
+    """Claim sections (by key; None: every one without a draft) and enqueue the background
+    task for them (or call ``run`` in its place: the ``translate_article --sync`` command
+    and tests run it in the process)."""
     return claim_and_run(
-        page, section_ids=section_ids, user=user, run=run or draft_sections.enqueue
+        page, section_keys=section_keys, user=user, run=run or draft_sections.enqueue
     )
 
 
@@ -101,6 +108,7 @@ __all__ = [
     "html_to_text",
     "in_progress",
     "is_draftable",
+    "job_states",
     "latest_usage",
     "numbered_sections",
     "occurring",

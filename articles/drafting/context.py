@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -143,21 +144,22 @@ def build_requests(
     *,
     glossary: Sequence[_Pattern] | None = None,
     people: Sequence[_Pattern] | None = None,
-) -> dict[int, TranslationRequest | TranslationError]:
-    """A request per draftable section (keyed by pk), with the article title, the English of
-    the neighbouring sections, and the glossary terms and people that occur in the section.
+) -> dict[uuid.UUID, TranslationRequest | TranslationError]:
+    """A request per draftable section (keyed by section key), with the article title, the
+    English of the neighbouring sections, and the glossary terms and people that occur in
+    the section.
     A section that cannot be sent (too long) maps to the error saying why."""
     glossary = glossary_patterns() if glossary is None else glossary
     people = people_patterns() if people is None else people
     texts = [html_to_text(section.body_en or "") for section in sections]
     title = page.original_title or page.headline_en or page.title
-    requests: dict[int, TranslationRequest | TranslationError] = {}
+    requests: dict[uuid.UUID, TranslationRequest | TranslationError] = {}
     for index, section in enumerate(sections):
-        if section.pk is None or not is_draftable(section):
+        if not is_draftable(section):
             continue
         text = texts[index]
         try:
-            requests[section.pk] = TranslationRequest(
+            requests[section.key] = TranslationRequest(
                 section_text_en=text,
                 article_title=title,
                 previous_section_en=_neighbour(texts, index, -1),
@@ -166,7 +168,7 @@ def build_requests(
                 people=occurring(people, text),
             )
         except TranslationError as exc:
-            requests[section.pk] = exc
+            requests[section.key] = exc
     return requests
 
 

@@ -11,6 +11,7 @@ releasing it first.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
@@ -22,7 +23,7 @@ from django.utils.translation import gettext
 from articles.drafting.context import ACTIVE_STATES, MAX_ERROR_CHARS, backend_config
 from articles.drafting.engine import BackendNotConfigured
 from articles.drafting.engine.config import DEFAULT_TIMEOUT
-from articles.models import ArticlePage, ArticleSection, DraftingUsage, DraftState
+from articles.models import ArticlePage, DraftingUsage, DraftState, LatestSection
 
 # Bookkeeping around the requests (building the prompt, storing the draft).
 GRACE = timedelta(seconds=30)
@@ -55,43 +56,44 @@ def queued_deadlines(start: datetime, count: int) -> list[datetime]:
     return [start + wait + budget * (position + 1) for position in range(count)]
 
 
-def latest_usage(section_ids: Iterable[int]) -> dict[int, DraftingUsage]:
-    """Each section's most recent usage row (its current or last run)."""
-    rows: dict[int, DraftingUsage] = {}
-    for row in DraftingUsage.objects.filter(section_id__in=list(section_ids)).order_by(
-        "section_id", "-pk"
+def latest_usage(page: ArticlePage, keys: Iterable[uuid.UUID]) -> dict[uuid.UUID, DraftingUsage]:
+    """Each section's most recent usage row (its current or last run), by section key."""
+    rows: dict[uuid.UUID, DraftingUsage] = {}
+    wanted = list(keys)
+    for row in DraftingUsage.objects.filter(page=page, section_key__in=wanted).order_by(
+        "section_key", "-pk"
     ):
-        rows.setdefault(row.section_id, row)
+        rows.setdefault(row.section_key, row)
     return rows
 
 
-def job_started(section_ids: Sequence[int], now: datetime) -> None:
+def job_started(page: ArticlePage, keys: Sequence[uuid.UUID], now: datetime) -> None:
     """A worker took the job: its sections' deadlines count from now, one after another."""
     budget = section_budget()
-    rows = latest_usage(section_ids)
-    for position, pk in enumerate(section_ids):
-        if pk in rows:
-            DraftingUsage.objects.filter(pk=rows[pk].pk).update(
+    rows = latest_usage(page, keys)
+    for position, key in enumerate(keys):
+        if key in rows:
+            DraftingUsage.objects.filter(pk=rows[key].pk).update(
                 expires_at=now + budget * (position + 1), retry_at=None
             )
 
 
-def put_off(section_ids: Sequence[int], when: datetime) -> bool:
+def put_off(page: ArticlePage, keys: Sequence[uuid.UUID], when: datetime) -> bool:
     """Queue the sections again for ``when`` (the service asked us to wait). False, and
     nothing changed, when that is too far off or a section was put off too often."""
-    rows = latest_usage(section_ids)
+    rows = latest_usage(page, keys)
     most = int(getattr(settings, "TRANSLATION_MAX_RESCHEDULES", 3))
     if when - timezone.now() > LONGEST_PUT_OFF or any(
-        pk not in rows or rows[pk].reschedules >= most for pk in section_ids
+        key not in rows or rows[key].reschedules >= most for key in keys
     ):
         return False
-    for pk, deadline in zip(section_ids, queued_deadlines(when, len(section_ids)), strict=True):
-        DraftingUsage.objects.filter(pk=rows[pk].pk).update(
+    for key, deadline in zip(keys, queued_deadlines(when, len(keys)), strict=True):
+        DraftingUsage.objects.filter(pk=rows[key].pk).update(
             retry_at=when, expires_at=deadline, reschedules=F("reschedules") + 1
         )
-    ArticleSection.objects.filter(pk__in=section_ids, ai_draft_state__in=ACTIVE_STATES).update(
-        ai_draft_state=DraftState.QUEUED, ai_draft_error=""
-    )
+    LatestSection.objects.filter(
+        page=page, section_key__in=list(keys), ai_draft_state__in=ACTIVE_STATES
+    ).update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
     return True
 
 
@@ -102,14 +104,14 @@ def expire_overdue(page: ArticlePage) -> int:
     "release" button. Returns how many were marked.
     """
     now = timezone.now()
-    active = ArticleSection.objects.filter(page=page, ai_draft_state__in=ACTIVE_STATES)
-    rows = latest_usage(active.values_list("pk", flat=True))
-    overdue = [pk for pk, row in rows.items() if row.expires_at < now]
+    active = LatestSection.objects.filter(page=page, ai_draft_state__in=ACTIVE_STATES)
+    rows = latest_usage(page, active.values_list("section_key", flat=True))
+    overdue = [key for key, row in rows.items() if row.expires_at < now]
     if not overdue:
         return 0
     message = gettext(
         "The drafting job did not finish in time (it may have been stopped); retry this section."
     )
-    return ArticleSection.objects.filter(pk__in=overdue, ai_draft_state__in=ACTIVE_STATES).update(
-        ai_draft_state=DraftState.FAILED, ai_draft_error=message[:MAX_ERROR_CHARS]
-    )
+    return LatestSection.objects.filter(
+        page=page, section_key__in=overdue, ai_draft_state__in=ACTIVE_STATES
+    ).update(ai_draft_state=DraftState.FAILED, ai_draft_error=message[:MAX_ERROR_CHARS])

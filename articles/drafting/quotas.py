@@ -9,6 +9,7 @@ nothing; the caller's transaction then releases the sections it claimed.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from articles.models import DraftingUsage
+from articles.models import ArticlePage, DraftingUsage
 
 # Losing the numbering race this many times in a row means a burst of requests; the
 # user is asked to try again rather than kept waiting.
@@ -50,15 +51,21 @@ def limits() -> Limits:
 
 
 def reserve(
-    user, section_ids: Sequence[int], expires: Sequence[datetime], *, now: datetime
+    user,
+    page: ArticlePage,
+    keys: Sequence[uuid.UUID],
+    expires: Sequence[datetime],
+    *,
+    now: datetime,
 ) -> list[DraftingUsage]:
-    """Record ``section_ids`` as sent by ``user`` (None: from the shell) now, each with its
-    deadline; raise QuotaExceeded, recording nothing, if that would pass a limit.
+    """Record the sections of ``page`` with these ``keys`` as sent by ``user`` (None: from
+    the shell) now, each with its deadline; raise QuotaExceeded, recording nothing, if that
+    would pass a limit.
 
     Call inside the transaction that claims the sections, so a refusal releases them too.
     """
     day = timezone.localdate(now)
-    wanted = len(section_ids)
+    wanted = len(keys)
     for _attempt in range(RESERVE_ATTEMPTS):
         try:
             with transaction.atomic():
@@ -68,12 +75,13 @@ def reserve(
                         day=day,
                         number=last + offset,
                         user=user,
-                        section_id=pk,
+                        page=page,
+                        section_key=key,
                         requested_at=now,
                         expires_at=expires_at,
                     )
-                    for offset, (pk, expires_at) in enumerate(
-                        zip(section_ids, expires, strict=True), start=1
+                    for offset, (key, expires_at) in enumerate(
+                        zip(keys, expires, strict=True), start=1
                     )
                 ]
                 return DraftingUsage.objects.bulk_create(rows)

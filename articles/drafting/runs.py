@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -30,7 +31,8 @@ from articles.drafting.engine import (
     translate_with_retry,
 )
 from articles.drafting.storing import DraftRun, store_draft
-from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.editorial.workflow import sync_latest_sections
+from articles.models import ArticlePage, ArticleSection, DraftState, LatestSection, section_versions
 
 logger = logging.getLogger(__name__)
 
@@ -47,25 +49,46 @@ class Progress(NamedTuple):
 
 
 def numbered_sections(page: ArticlePage) -> list[ArticleSection]:
-    """The page's section rows in order, each with ``position`` counted from 1."""
-    sections = list(ArticleSection.objects.filter(page=page).order_by("sort_order", "pk"))
-    for position, section in enumerate(sections, start=1):
-        section.position = position
-    return sections
+    """The page's sections as in the latest revision (those added in a draft too), each
+    with ``position`` counted from 1."""
+    return section_versions.latest(page)
 
 
-def drafting_progress(page: ArticlePage) -> Progress:
-    sections = [s for s in numbered_sections(page) if is_draftable(s)]
+def job_states(
+    page: ArticlePage, sections: Iterable[ArticleSection] | None = None
+) -> dict[uuid.UUID, LatestSection]:
+    """Each section's drafting job (its ``LatestSection`` row), by key. A page whose index
+    is missing a section of ``sections`` (never saved as a revision) is indexed first."""
+    rows = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
+    if sections is not None and any(s.key not in rows for s in sections):
+        sync_latest_sections(page)
+        rows = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
+    return rows
+
+
+def drafting_progress(
+    page: ArticlePage,
+    *,
+    sections: list[ArticleSection] | None = None,
+    jobs: Mapping[uuid.UUID, LatestSection] | None = None,
+) -> Progress:
+    """The page's drafting progress; ``sections`` and ``jobs``, when the caller has read
+    them already (``numbered_sections``, ``job_states``), are not read again."""
+    sections = numbered_sections(page) if sections is None else sections
+    sections = [s for s in sections if is_draftable(s)]
+    jobs = job_states(page) if jobs is None else jobs
     done = sum(1 for s in sections if s.ai_draft.strip())
     failed = [
-        (s.position, s, s.ai_draft_error) for s in sections if s.ai_draft_state == DraftState.FAILED
+        (s.position, s, jobs[s.key].ai_draft_error)
+        for s in sections
+        if s.key in jobs and jobs[s.key].ai_draft_state == DraftState.FAILED
     ]
     return Progress(done, len(sections), failed)
 
 
 def in_progress(page: ArticlePage) -> int:
     """Sections of the page queued or being drafted now."""
-    return ArticleSection.objects.filter(page=page, ai_draft_state__in=ACTIVE_STATES).count()
+    return LatestSection.objects.filter(page=page, ai_draft_state__in=ACTIVE_STATES).count()
 
 
 # Starting
@@ -74,10 +97,11 @@ def in_progress(page: ArticlePage) -> int:
 @dataclass
 class Started:
     """What ``start_drafting`` did: sections queued, and those already queued or running
-    (by another request) and so left alone."""
+    (by another request) and so left alone, as section keys (strings: they are task
+    arguments)."""
 
-    queued: list[int] = field(default_factory=list)
-    busy: list[int] = field(default_factory=list)
+    queued: list[str] = field(default_factory=list)
+    busy: list[str] = field(default_factory=list)
     # What ``run`` returned (a RunReport), or the task backend's TaskResult.
     outcome: object = None
 
@@ -85,29 +109,31 @@ class Started:
 def start_drafting(
     page: ArticlePage,
     *,
-    section_ids: Iterable[int] | None = None,
+    section_keys: Iterable[uuid.UUID | str] | None = None,
     user=None,
     run: Callable[..., object],
 ) -> Started:
     """Claim sections and hand them to ``run`` (``articles.drafting.start_drafting`` passes
     the background task's ``enqueue``).
 
-    Without ``section_ids``: every draftable section with no draft yet. With them (retry,
-    redraft, ``--sections``): those sections, drafted again even if they have a draft.
+    Sections are those of the latest revision, by key. Without ``section_keys``: every
+    draftable section with no draft yet. With them (retry, redraft, ``--sections``): those
+    sections, drafted again even if they have a draft.
     Raises BackendNotConfigured before claiming anything when the backend is not set up,
     and QuotaExceeded, with nothing claimed, when the sections would pass a daily limit.
     Sections left queued or drafting past their deadline count as failed and are claimed
     again.
     """
     configured_backend()
+    sections = [s for s in numbered_sections(page) if is_draftable(s)]
+    job_states(page, sections)
     expire_overdue(page)
-    rows = [s for s in numbered_sections(page) if is_draftable(s)]
     # Each wanted section with the draft it must still hold when claimed (None: any).
-    if section_ids is None:
-        wanted = {s.pk: s.ai_draft for s in rows if not s.ai_draft.strip()}
+    if section_keys is None:
+        wanted = {s.key: s.ai_draft for s in sections if not s.ai_draft.strip()}
     else:
-        chosen = set(section_ids)
-        wanted = {s.pk: None for s in rows if s.pk in chosen}
+        chosen = {section_versions.as_key(key) for key in section_keys}
+        wanted = {s.key: None for s in sections if s.key in chosen}
     started = Started()
     usage = _claim_within_quota(page, wanted, user, started)
     if started.queued:
@@ -115,44 +141,75 @@ def start_drafting(
         try:
             started.outcome = run(page.pk, started.queued, user_id=user_id)
         except Exception:
-            _fail(started.queued, "The drafting job could not be started; try again.")
+            _fail(page.pk, started.queued, "The drafting job could not be started; try again.")
             # Only what was never sent is given back.
-            never_sent = _not_done(started.queued)
-            quotas.release([row for row in usage if row.section_id in never_sent])
+            never_sent = _not_done(page.pk, started.queued)
+            quotas.release([row for row in usage if row.section_key in never_sent])
             raise
     return started
 
 
+class _DraftedMeanwhile(Exception):
+    """A section claimed for having no draft got one from another request meanwhile."""
+
+
 def _claim_within_quota(
-    page: ArticlePage, wanted: Mapping[int, str | None], user, started: Started
+    page: ArticlePage, wanted: Mapping[uuid.UUID, str | None], user, started: Started
 ):
     """Claim the ``wanted`` sections not claimed by another request and count them against
     the quotas, in one transaction: over a limit, nothing stays claimed.
 
     A section asked for because it had no draft is claimed only if it still has none: a
     request that read the article before another request finished drafting it (writers
-    queue for SQLite's lock) would otherwise draft it, and pay for it, a second time."""
+    queue for SQLite's lock) would otherwise draft it, and pay for it, a second time. The
+    draft is read again after the claim, so a draft stored before the claim is seen."""
     now = timezone.now()
     with transaction.atomic():
-        for pk, draft_when_read in wanted.items():
-            claimable = ArticleSection.objects.filter(pk=pk, page_id=page.pk).exclude(
-                ai_draft_state__in=ACTIVE_STATES
+        claimed = []
+        for key in wanted:
+            won = (
+                LatestSection.objects.filter(page_id=page.pk, section_key=key)
+                .exclude(ai_draft_state__in=ACTIVE_STATES)
+                .update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
             )
-            if draft_when_read is not None:
-                claimable = claimable.filter(ai_draft=draft_when_read)
-            claimed = claimable.update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
-            (started.queued if claimed else started.busy).append(pk)
-        if not started.queued:
+            (claimed if won else started.busy).append(key)
+        if claimed and any(draft is not None for draft in wanted.values()):
+            claimed = _still_undrafted(page, claimed, wanted, started)
+        started.queued.extend(str(key) for key in claimed)
+        started.busy[:] = [str(key) for key in started.busy]
+        if not claimed:
             return []
-        expires = queued_deadlines(now, len(started.queued))
-        return quotas.reserve(user, started.queued, expires, now=now)
+        expires = queued_deadlines(now, len(claimed))
+        return quotas.reserve(user, page, claimed, expires, now=now)
 
 
-def _not_done(section_ids: Iterable[int]) -> set[int]:
+def _still_undrafted(
+    page: ArticlePage,
+    claimed: list[uuid.UUID],
+    wanted: Mapping[uuid.UUID, str | None],
+    started: Started,
+) -> list[uuid.UUID]:
+    """The claimed sections whose draft is still the one read before claiming; the
+    others are given back to the state they had (another request drafted them)."""
+    now_drafts = {s.key: s.ai_draft for s in numbered_sections(page)}
+    kept = []
+    for key in claimed:
+        expected = wanted[key]
+        if expected is None or now_drafts.get(key) == expected:
+            kept.append(key)
+            continue
+        LatestSection.objects.filter(page_id=page.pk, section_key=key).update(
+            ai_draft_state=DraftState.DONE, ai_draft_error=""
+        )
+        started.busy.append(key)
+    return kept
+
+
+def _not_done(page_id: int, keys: Iterable[uuid.UUID | str]) -> set[uuid.UUID]:
     return set(
-        ArticleSection.objects.filter(pk__in=list(section_ids))
+        LatestSection.objects.filter(page_id=page_id, section_key__in=list(keys))
         .exclude(ai_draft_state=DraftState.DONE)
-        .values_list("pk", flat=True)
+        .values_list("section_key", flat=True)
     )
 
 
@@ -161,27 +218,31 @@ def _not_done(section_ids: Iterable[int]) -> set[int]:
 
 @dataclass
 class RunReport:
-    drafted: list[int] = field(default_factory=list)
-    failed: dict[int, str] = field(default_factory=dict)
-    skipped: list[int] = field(default_factory=list)
+    """Section keys (strings) by outcome."""
+
+    drafted: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
     # Put off because the service asked to wait longer than a worker should.
-    rescheduled: list[int] = field(default_factory=list)
+    rescheduled: list[str] = field(default_factory=list)
 
 
-# Queue ``section_ids`` of page ``page_id`` again to run after ``when`` (the task backend
-# supports deferred tasks); called as ``reschedule(page_id, section_ids, user_id, when)``.
-Reschedule = Callable[[int, list[int], "int | None", datetime], object]
+# Queue sections (keys as strings) of page ``page_id`` again to run after ``when`` (the
+# task backend supports deferred tasks); called as ``reschedule(page_id, keys, user_id,
+# when)``.
+Reschedule = Callable[[int, list[str], "int | None", datetime], object]
 
 
 def run_drafting(
     page_id: int,
-    section_ids: Sequence[int],
+    section_keys: Sequence[uuid.UUID | str],
     *,
     user_id: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
     reschedule: Reschedule | None = None,
 ) -> RunReport:
-    """Draft the queued sections ``section_ids`` of one page, one after another.
+    """Draft the queued sections ``section_keys`` of one page, one after another, as they
+    stand in its latest revision.
 
     Each section is claimed queued -> running first; one that another run holds, or that
     nobody queued, is skipped. When the service asks to wait longer than
@@ -190,28 +251,28 @@ def run_drafting(
     run is left queued or running when this returns.
     """
     report = RunReport()
-    remaining = list(section_ids)
+    keys = [key for key in map(section_versions.as_key, section_keys) if key is not None]
+    remaining = list(keys)
     try:
-        job_started(section_ids, timezone.now())
         page = ArticlePage.objects.filter(pk=page_id).first()
         if page is None:
-            _fail(remaining, "The article no longer exists.")
+            _fail(page_id, remaining, "The article no longer exists.")
             return report
+        job_started(page, keys, timezone.now())
         try:
             backend = configured_backend()
         except BackendNotConfigured as exc:
-            _fail(remaining, str(exc))
-            report.failed.update(dict.fromkeys(remaining, str(exc)))
+            _fail(page_id, remaining, str(exc))
+            report.failed.update(dict.fromkeys(map(str, remaining), str(exc)))
             return report
         run = DraftRun(page_id=page.pk, user=_user(user_id))
-        editor_sections = list(page.get_latest_revision_as_object().sections.all())
-        requests = build_requests(page, editor_sections)
-        for pk in section_ids:
-            if not _claim(pk):
-                report.skipped.append(pk)
-                remaining.remove(pk)
+        requests = build_requests(page, numbered_sections(page))
+        for key in keys:
+            if not _claim(page_id, key):
+                report.skipped.append(str(key))
+                remaining.remove(key)
                 continue
-            request = requests.get(pk)
+            request = requests.get(key)
             try:
                 if request is None:
                     raise TranslationError(
@@ -228,31 +289,35 @@ def run_drafting(
                     max_delay=float(getattr(settings, "TRANSLATION_RETRY_MAX_DELAY", 30.0)),
                     sleep=sleep,
                 )
-                store_draft(run, pk, result)
-                report.drafted.append(pk)
+                store_draft(run, key, result)
+                report.drafted.append(str(key))
             except TranslationError as exc:
-                if reschedule and _put_off(page_id, remaining, user_id, exc, reschedule):
-                    report.rescheduled.extend(remaining)
+                if reschedule and _put_off(page, remaining, user_id, exc, reschedule):
+                    report.rescheduled.extend(map(str, remaining))
                     remaining.clear()
                     break
                 message = plain_error(exc, backend)
-                _fail([pk], message)
-                report.failed[pk] = message
+                _fail(page_id, [key], message)
+                report.failed[str(key)] = message
             except Exception:
-                logger.exception("Drafting section %s of page %s failed unexpectedly.", pk, page_id)
+                logger.exception(
+                    "Drafting section %s of page %s failed unexpectedly.", key, page_id
+                )
                 message = "Something went wrong on our side while drafting; see the server log."
-                _fail([pk], message)
-                report.failed[pk] = message
-            remaining.remove(pk)
+                _fail(page_id, [key], message)
+                report.failed[str(key)] = message
+            remaining.remove(key)
     finally:
         # A crash or a shutdown mid-run must not leave sections claimed for ever.
-        _fail(remaining, "The drafting job stopped before reaching this section; retry it.")
+        _fail(
+            page_id, remaining, "The drafting job stopped before reaching this section; retry it."
+        )
     return report
 
 
 def _put_off(
-    page_id: int,
-    section_ids: list[int],
+    page: ArticlePage,
+    keys: list[uuid.UUID],
     user_id: int | None,
     exc: TranslationError,
     reschedule: Reschedule,
@@ -265,16 +330,16 @@ def _put_off(
     if wait is None or wait <= longest_wait:
         return False
     when = timezone.now() + timedelta(seconds=wait)
-    ids = list(section_ids)
-    if not put_off(ids, when):
+    keys = list(keys)
+    if not put_off(page, keys, when):
         return False
     try:
-        reschedule(page_id, ids, user_id, when)
+        reschedule(page.pk, [str(key) for key in keys], user_id, when)
     except Exception:
-        logger.exception("Could not reschedule drafting of page %s.", page_id)
-        _fail(ids, "The drafting job could not be rescheduled; retry it.")
+        logger.exception("Could not reschedule drafting of page %s.", page.pk)
+        _fail(page.pk, keys, "The drafting job could not be rescheduled; retry it.")
         raise
-    logger.info("Drafting of %d section(s) of page %s put off until %s.", len(ids), page_id, when)
+    logger.info("Drafting of %d section(s) of page %s put off until %s.", len(keys), page.pk, when)
     return True
 
 
@@ -299,30 +364,30 @@ def _user(user_id: int | None):
     return get_user_model().objects.filter(pk=user_id).first()
 
 
-def _claim(pk: int) -> bool:
+def _claim(page_id: int, key: uuid.UUID) -> bool:
     return bool(
-        ArticleSection.objects.filter(pk=pk, ai_draft_state=DraftState.QUEUED).update(
-            ai_draft_state=DraftState.RUNNING
-        )
+        LatestSection.objects.filter(
+            page_id=page_id, section_key=key, ai_draft_state=DraftState.QUEUED
+        ).update(ai_draft_state=DraftState.RUNNING)
     )
 
 
-def _fail(section_ids: Iterable[int], message: str) -> None:
+def _fail(page_id: int, keys: Iterable[uuid.UUID | str], message: str) -> None:
     """Mark still-active sections failed; drafts and Chinese text are not touched."""
-    ids = list(section_ids)
-    if ids:
-        ArticleSection.objects.filter(pk__in=ids, ai_draft_state__in=ACTIVE_STATES).update(
-            ai_draft_state=DraftState.FAILED, ai_draft_error=message[:MAX_ERROR_CHARS]
-        )
+    keys = list(keys)
+    if keys:
+        LatestSection.objects.filter(
+            page_id=page_id, section_key__in=keys, ai_draft_state__in=ACTIVE_STATES
+        ).update(ai_draft_state=DraftState.FAILED, ai_draft_error=message[:MAX_ERROR_CHARS])
 
 
 def reset_stuck(page: ArticlePage) -> int:
     """Mark sections left queued or running (a worker killed mid-job) as failed, so they can
     be retried. Returns how many."""
-    ids = list(
-        ArticleSection.objects.filter(page=page, ai_draft_state__in=ACTIVE_STATES).values_list(
-            "pk", flat=True
+    keys = list(
+        LatestSection.objects.filter(page=page, ai_draft_state__in=ACTIVE_STATES).values_list(
+            "section_key", flat=True
         )
     )
-    _fail(ids, "The drafting job was interrupted; retry this section.")
-    return len(ids)
+    _fail(page.pk, keys, "The drafting job was interrupted; retry this section.")
+    return len(keys)

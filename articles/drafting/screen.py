@@ -9,6 +9,7 @@ registers ``urlpatterns`` and the two button functions. The work is done by
 """
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,7 +24,7 @@ from articles import drafting
 from articles.drafting.engine import BackendNotConfigured
 from articles.editorial.permissions import Action, allows, require
 from articles.editorial.stale_writes import StaleWrite
-from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.models import ArticlePage, ArticleSection, DraftState, section_versions
 
 PREVIEW_CHARS = 240
 
@@ -41,29 +42,36 @@ def _back(page: ArticlePage):
 @require_GET
 def drafts_view(request, page_id: int):
     page = _article_for(request, page_id)
+    # The sections as in the latest revision, those added in an unpublished draft too.
+    sections = drafting.numbered_sections(page)
+    drafting.job_states(page, sections)  # a page never indexed is indexed first
     # Runs past their deadline show as failed, ready to retry, without a "release".
     drafting.expire_overdue(page)
-    editor_copy = drafting.editor_sections(page)
-    sections = drafting.numbered_sections(page)
-    usage = drafting.latest_usage(s.pk for s in sections if s.ai_draft_state == DraftState.QUEUED)
+    jobs = drafting.job_states(page)
+    queued = [key for key, job in jobs.items() if job.ai_draft_state == DraftState.QUEUED]
+    usage = drafting.latest_usage(page, queued)
     now = timezone.now()
     rows = []
     for section in sections:
-        in_editor = editor_copy.get(section.pk, section)
-        retry_at = usage[section.pk].retry_at if section.pk in usage else None
+        job = jobs.get(section.key)
+        state = job.ai_draft_state if job is not None else ""
+        retry_at = usage[section.key].retry_at if section.key in usage else None
         rows.append(
             {
                 "section": section,
+                "state": state,
+                "state_label": DraftState(state).label if state else "",
+                "error": job.ai_draft_error if job is not None else "",
                 "draftable": drafting.is_draftable(section),
                 # Put off because the service asked us to wait: when it is tried again.
                 "retry_at": retry_at if retry_at and retry_at > now else None,
                 "preview": _preview(section.ai_draft),
-                "has_chinese": drafting.has_text(in_editor.body_zh_hans),
+                "has_chinese": drafting.has_text(section.body_zh_hans),
                 "accepted": bool(section.ai_draft.strip())
-                and (in_editor.body_zh_hans or "") == drafting.text_to_html(section.ai_draft),
+                and (section.body_zh_hans or "") == drafting.text_to_html(section.ai_draft),
             }
         )
-    progress = drafting.drafting_progress(page)
+    progress = drafting.drafting_progress(page, sections=sections, jobs=jobs)
     context = {
         "page": page,
         "rows": rows,
@@ -82,9 +90,9 @@ def _preview(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
 
 
-def _start(request, page: ArticlePage, section_ids=None) -> None:
+def _start(request, page: ArticlePage, section_keys=None) -> None:
     try:
-        started = drafting.start_drafting(page, section_ids=section_ids, user=request.user)
+        started = drafting.start_drafting(page, section_keys=section_keys, user=request.user)
     except BackendNotConfigured as exc:
         messages.error(request, str(exc))
         return
@@ -124,29 +132,33 @@ def start_view(request, page_id: int):
 
 @require_POST
 def retry_view(request, page_id: int):
-    """Draft again one section (``section`` in the form) or every failed section."""
+    """Draft again one section (its key as ``section`` in the form) or every failed section."""
     page = _article_for(request, page_id)
-    section_id = request.POST.get("section", "")
-    if section_id:
-        section = _section_of(page, section_id)
-        ids = [section.pk]
+    wanted = request.POST.get("section", "")
+    if wanted:
+        keys = [_section_of(page, wanted).key]
     else:
-        ids = [section.pk for _position, section, _error in drafting.drafting_progress(page).failed]
-    if ids:
-        _start(request, page, section_ids=ids)
+        keys = [
+            section.key for _position, section, _error in drafting.drafting_progress(page).failed
+        ]
+    if keys:
+        _start(request, page, section_keys=keys)
     else:
         messages.info(request, _("No section needs a retry."))
     return _back(page)
 
 
 @require_POST
-def accept_view(request, page_id: int, section_id: int):
+def accept_view(request, page_id: int, section_key):
     page = _article_for(request, page_id, Action.ACCEPT_AI_DRAFT)
-    section = _section_of(page, section_id)
+    section = _section_of(page, section_key)
     try:
         # The screen names the revision it showed: accepting over a newer save is refused.
         accepted = drafting.accept_draft(
-            section, request.user, loaded_revision_id=request.POST.get("loaded_revision_id")
+            page,
+            section.key,
+            request.user,
+            loaded_revision_id=request.POST.get("loaded_revision_id"),
         )
     except StaleWrite as stale:
         messages.error(request, str(stale))
@@ -155,7 +167,7 @@ def accept_view(request, page_id: int, section_id: int):
         messages.success(
             request,
             _("Section %(number)s now uses the AI draft as its Chinese text (in the draft).")
-            % {"number": _position(page, section)},
+            % {"number": section.position},
         )
     else:
         messages.error(request, _("That section has no AI draft to accept."))
@@ -178,16 +190,12 @@ def reset_view(request, page_id: int):
     return _back(page)
 
 
-def _section_of(page: ArticlePage, section_id) -> ArticleSection:
-    try:
-        pk = int(section_id)
-    except (TypeError, ValueError):
-        pk = 0
-    return get_object_or_404(ArticleSection, pk=pk, page=page)
-
-
-def _position(page: ArticlePage, section: ArticleSection) -> int:
-    return next(s.position for s in drafting.numbered_sections(page) if s.pk == section.pk)
+def _section_of(page: ArticlePage, key) -> ArticleSection:
+    """The section with this key as in the latest revision (numbered), or 404."""
+    section = section_versions.find(drafting.numbered_sections(page), key)
+    if section is None:
+        raise Http404(_("This article has no such section."))
+    return section
 
 
 _PREFIX = "articles/<int:page_id>/drafts/"
@@ -197,7 +205,7 @@ urlpatterns = [
     path(_PREFIX + "retry/", retry_view, name="articles_drafts_retry"),
     path(_PREFIX + "reset/", reset_view, name="articles_drafts_reset"),
     path(
-        _PREFIX + "sections/<int:section_id>/accept/",
+        _PREFIX + "sections/<uuid:section_key>/accept/",
         accept_view,
         name="articles_drafts_accept",
     ),

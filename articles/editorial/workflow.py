@@ -111,34 +111,50 @@ def log_section_changes(user, page: ArticlePage, before: list, after: list) -> N
             )
 
 
+# What the index copies from the latest revision; the drafting job's fields
+# (``ai_draft_state``, ``ai_draft_error``) are the index's own and survive a rebuild.
+_INDEXED_FIELDS = (
+    "revision",
+    "position",
+    "heading",
+    "status",
+    "note",
+    "content_hash",
+    "status_since",
+    "marked_by",
+)
+
+
 def sync_latest_sections(page: ArticlePage, revision: Revision | None = None) -> None:
-    """Rebuild the editorial index of ``page``'s latest revision (one row per section)."""
+    """Bring the editorial index of ``page``'s latest revision up to date (one row per
+    section), in place by section key: new keys get a row, removed keys lose theirs, the
+    rest are updated without touching their drafting job."""
     revision = revision or page.get_latest_revision()
     sections = numbered((revision.as_object() if revision else page).sections.all())
     now = timezone.now()
-    existing = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
     markers = markers_for(page, [section.key for section in sections])
-    rows = []
-    for section in sections:
-        before = existing.get(section.key)
-        unchanged = before is not None and before.status == section.status
-        rows.append(
-            LatestSection(
-                page=page,
-                revision=revision,
-                section_key=section.key,
-                position=section.position,
-                heading=(section.heading_zh_hans or section.heading_en or "")[:300],
-                status=section.status,
-                note=section.note or "",
-                content_hash=section_hash(section),
-                status_since=before.status_since if unchanged else now,
-                marked_by_id=markers.get(str(section.key)),
-            )
-        )
     with transaction.atomic():
-        LatestSection.objects.filter(page=page).delete()
-        LatestSection.objects.bulk_create(rows)
+        existing = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
+        changed, added = [], []
+        for section in sections:
+            before = existing.get(section.key)
+            unchanged = before is not None and before.status == section.status
+            row = before or LatestSection(page=page, section_key=section.key)
+            row.revision = revision
+            row.position = section.position
+            row.heading = (section.heading_zh_hans or section.heading_en or "")[:300]
+            row.status = section.status
+            row.note = section.note or ""
+            row.content_hash = section_hash(section)
+            row.status_since = before.status_since if unchanged else now
+            row.marked_by_id = markers.get(str(section.key))
+            (changed if before is not None else added).append(row)
+        kept = {section.key for section in sections}
+        LatestSection.objects.filter(page=page).exclude(section_key__in=kept).delete()
+        # Only the indexed fields are written: a claim made meanwhile stays claimed.
+        LatestSection.objects.bulk_update(changed, _INDEXED_FIELDS)
+        # Two saves of one page may index the same new key at once: the first row stands.
+        LatestSection.objects.bulk_create(added, ignore_conflicts=True)
 
 
 WORKFLOW_NAME = "Translation review"

@@ -9,11 +9,12 @@ from articles.models.pages import (
     Platform,
     TranslationMethod,
 )
-from articles.models.sections import ArticleSection, CheckDismissal, DraftState
+from articles.models.sections import ArticleSection, CheckDismissal
 from articles.models.topics import Topic
 from articles.models.workflow import (
     AbridgmentReviewTask,
     DeskApprovalTask,
+    DraftState,
     LatestSection,
     SectionSignoff,
     SignoffDecision,

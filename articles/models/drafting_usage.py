@@ -25,15 +25,17 @@ class DraftingUsage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # Kept when the section is removed: what was used that day stays used.
-    section = models.ForeignKey(
-        "articles.ArticleSection",
-        verbose_name=_("section"),
+    # The section by its stable key (a section added in a draft has no row). Kept when the
+    # section or the article is removed: what was used that day stays used.
+    page = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("article"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    section_key = models.UUIDField(_("section"), null=True, blank=True, db_index=True)
     requested_at = models.DateTimeField(_("requested at"))
     expires_at = models.DateTimeField(_("counts as failed after"))
     retry_at = models.DateTimeField(_("retry after"), null=True, blank=True)

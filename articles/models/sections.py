@@ -23,14 +23,6 @@ from articles.editorial.section_rules import (
 from articles.models.panels import SignoffStatusPanel
 from articles.richtext import html_to_text
 
-
-class DraftState(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Drafting")
-    DONE = "done", _("Drafted")
-    FAILED = "failed", _("Failed")
-
-
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "blockquote", "image"]
 
 
@@ -81,11 +73,9 @@ class ArticleSection(Orderable):
         help_text=_("A quote shown set apart after this section's text, chosen from Quotes."),
     )
 
-    # AI draft bookkeeping: which backend and model wrote ``ai_draft``, when, at what cost,
-    # and the last failure in plain words.
-    ai_draft_state = models.CharField(
-        _("AI draft state"), max_length=10, choices=DraftState.choices, blank=True, default=""
-    )
+    # AI draft bookkeeping: which backend and model wrote ``ai_draft``, when and at what
+    # cost. The drafting job's state (queued, failed and why) is kept per section of the
+    # latest revision, on ``LatestSection``: a section added in a draft has no row.
     ai_draft_backend = models.CharField(_("AI backend"), max_length=50, blank=True)
     ai_draft_model = models.CharField(_("AI model"), max_length=100, blank=True)
     ai_drafted_at = models.DateTimeField(_("AI draft time"), null=True, blank=True)
@@ -93,7 +83,6 @@ class ArticleSection(Orderable):
     ai_completion_tokens = models.PositiveIntegerField(
         _("completion tokens"), null=True, blank=True
     )
-    ai_draft_error = models.TextField(_("AI draft error"), blank=True)
 
     # Source drift: the English as it stood when the translation was last confirmed.
     source_at_translation = models.TextField(_("English when translated"), blank=True)

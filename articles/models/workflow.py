@@ -270,6 +270,15 @@ def abridgment_review_url(page: ArticlePage) -> str:
     return reverse("articles_abridgment_review", args=(page.pk,))
 
 
+class DraftState(models.TextChoices):
+    """Where a section's AI drafting job stands (``LatestSection.ai_draft_state``)."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Drafting")
+    DONE = "done", _("Drafted")
+    FAILED = "failed", _("Failed")
+
+
 class LatestSection(models.Model):
     """One section of an article's latest revision, kept as a row so that editorial queues
     ("every abridged section awaiting review") are plain queries. Rebuilt whenever a revision
@@ -291,6 +300,13 @@ class LatestSection(models.Model):
     marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The AI drafting job of this section (``articles.drafting``): kept here, per section
+    # of the latest revision, so a section added in an unpublished draft can be drafted.
+    # The index rebuild keeps these two fields.
+    ai_draft_state = models.CharField(
+        _("AI draft state"), max_length=10, choices=DraftState.choices, blank=True, default=""
+    )
+    ai_draft_error = models.TextField(_("AI draft error"), blank=True)
 
     class Meta:
         verbose_name = _("section in review")

@@ -9,6 +9,7 @@ import pytest
 from articles import drafting
 from articles.drafting.engine import BackendNotConfigured
 from articles.models import ArticleSection, DraftState
+from tests.articles.drafting_jobs import error, set_state, state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory, PersonFactory, TermFactory
 from tests.fake_ai_servers import FakeDeepLServer, FakeOpenAIServer
 from tests.site_data import ensure_site_data
@@ -74,13 +75,13 @@ def test_every_section_gets_a_draft_with_bookkeeping(server, article, translator
 
     assert len(started.queued) == 3
     for section in rows(article):
-        assert section.ai_draft_state == DraftState.DONE
+        assert state(section) == DraftState.DONE
         assert section.ai_draft.startswith("【译】")
         assert section.ai_draft_backend == "openai"
         assert section.ai_draft_model == "fake-model"
         assert section.ai_drafted_at is not None
         assert section.ai_prompt_tokens and section.ai_completion_tokens
-        assert section.ai_draft_error == ""
+        assert error(section) == ""
     assert drafting.drafting_progress(article) == (3, 3, [])
 
 
@@ -106,7 +107,7 @@ def test_a_live_page_shows_readers_nothing_until_published(server, article, tran
     article.refresh_from_db()
     article.get_latest_revision().publish()
     assert all(section.body_zh_hans.startswith("<p>【译】") for section in rows(article))
-    assert all(section.ai_draft_state == DraftState.DONE for section in rows(article))
+    assert all(state(section) == DraftState.DONE for section in rows(article))
 
 
 def test_a_page_never_published_gets_its_rows_filled(server, article, translator_user):
@@ -191,7 +192,7 @@ def test_a_misspelt_name_still_gets_the_approved_chinese(server, article, transl
     section.body_en = "<p>IIya Sutskever spoke at the event.</p>"
     section.save()
 
-    draft(article, section_ids=[section.pk], user=translator_user)
+    draft(article, section_keys=[section.key], user=translator_user)
 
     assert "Ilya Sutskever => 伊尔亚·苏茨克维" in sent_user_messages(server)[0]
 
@@ -204,7 +205,7 @@ def test_the_source_is_delimited_as_data(server, article, translator_user):
     )
     section.save()
 
-    draft(article, section_ids=[section.pk], user=translator_user)
+    draft(article, section_keys=[section.key], user=translator_user)
 
     message = sent_user_messages(server)[0]
     fence = message.split("<<<SOURCE ", 1)[1].split(">>>", 1)[0]
@@ -214,7 +215,7 @@ def test_the_source_is_delimited_as_data(server, article, translator_user):
     system = server.requests[0].json["messages"][0]["content"]
     assert "DATA to translate" in system
     stored = rows(article)[0]
-    assert stored.ai_draft_state == DraftState.DONE
+    assert state(stored) == DraftState.DONE
     assert "evil.example" not in stored.ai_draft
 
 
@@ -223,7 +224,7 @@ def test_injected_link_in_the_reply_is_refused(server, article, translator_user)
 
     draft(article, user=translator_user)
 
-    assert all(s.ai_draft_state == DraftState.FAILED and s.ai_draft == "" for s in rows(article))
+    assert all(state(s) == DraftState.FAILED and s.ai_draft == "" for s in rows(article))
 
 
 # Faults: the right state, nothing lost
@@ -235,8 +236,8 @@ def translated(article):
     section = rows(article)[0]
     section.ai_draft = "旧的机器草稿。"
     section.body_zh_hans = "<p>译者的译文。</p>"
-    section.ai_draft_state = DraftState.DONE
     section.save()
+    set_state([section], DraftState.DONE)
     return section
 
 
@@ -267,35 +268,29 @@ def test_faults_fail_cleanly_and_keep_earlier_work(
     server.slow_seconds = 0.6
 
     report = drafting.run_drafting(
-        article.pk, draft_queued(article, [translated.pk]), user_id=translator_user.pk
+        article.pk, set_state([translated], DraftState.QUEUED), user_id=translator_user.pk
     )
 
     translated.refresh_from_db()
-    assert translated.ai_draft_state == DraftState.FAILED
-    assert words.lower() in translated.ai_draft_error.lower()
-    assert KEY not in translated.ai_draft_error
-    assert "Ilya" not in translated.ai_draft_error  # no article text in the message
+    assert state(translated) == DraftState.FAILED
+    assert words.lower() in error(translated).lower()
+    assert KEY not in error(translated)
+    assert "Ilya" not in error(translated)  # no article text in the message
     assert report.failed and not report.drafted
     assert_nothing_lost(translated)
     copy = editor_copy(article)[0]
     assert copy.ai_draft == "旧的机器草稿。"
 
 
-def draft_queued(page, ids):
-    ArticleSection.objects.filter(pk__in=ids).update(ai_draft_state=DraftState.QUEUED)
-    return ids
-
-
 def test_server_errors_are_retried_a_bounded_number_of_times(server, article, translator_user):
     server.behaviour = "error_503"
     section = rows(article)[0]
 
-    draft(article, section_ids=[section.pk], user=translator_user)
+    draft(article, section_keys=[section.key], user=translator_user)
 
     assert len(server.requests) == 3
-    section.refresh_from_db()
-    assert section.ai_draft_state == DraftState.FAILED
-    assert "retry" in section.ai_draft_error.lower()
+    assert state(section) == DraftState.FAILED
+    assert "retry" in error(section).lower()
 
 
 def test_rate_limit_then_success(server, article, translator_user):
@@ -303,11 +298,10 @@ def test_rate_limit_then_success(server, article, translator_user):
     server.queue("rate_limited", "error_502")
     section = rows(article)[0]
 
-    draft(article, section_ids=[section.pk], user=translator_user)
+    draft(article, section_keys=[section.key], user=translator_user)
 
     assert len(server.requests) == 3
-    section.refresh_from_db()
-    assert section.ai_draft_state == DraftState.DONE
+    assert state(section) == DraftState.DONE
 
 
 def test_a_long_retry_after_is_not_waited_out(server, article, translator_user):
@@ -315,11 +309,10 @@ def test_a_long_retry_after_is_not_waited_out(server, article, translator_user):
     server.retry_after = "3600"
     section = rows(article)[0]
 
-    draft(article, section_ids=[section.pk], user=translator_user)
+    draft(article, section_keys=[section.key], user=translator_user)
 
     assert len(server.requests) == 1
-    section.refresh_from_db()
-    assert section.ai_draft_state == DraftState.FAILED
+    assert state(section) == DraftState.FAILED
 
 
 def test_one_failure_does_not_stop_the_others(server, article, translator_user):
@@ -327,7 +320,7 @@ def test_one_failure_does_not_stop_the_others(server, article, translator_user):
 
     draft(article, user=translator_user)
 
-    states = [s.ai_draft_state for s in rows(article)]
+    states = [state(s) for s in rows(article)]
     assert states == [DraftState.FAILED, DraftState.DONE, DraftState.DONE]
     done, total, failed = drafting.drafting_progress(article)
     assert (done, total) == (2, 3)
@@ -339,8 +332,8 @@ def test_retry_after_failure_succeeds(server, article, translator_user):
     draft(article, user=translator_user)
     server.behaviour = "normal"
 
-    failed_ids = [s.pk for _p, s, _e in drafting.drafting_progress(article).failed]
-    draft(article, section_ids=failed_ids, user=translator_user)
+    failed = [s.key for _p, s, _e in drafting.drafting_progress(article).failed]
+    draft(article, section_keys=failed, user=translator_user)
 
     assert drafting.drafting_progress(article) == (3, 3, [])
 
@@ -350,7 +343,7 @@ def test_unconfigured_backend_says_which_variables_to_set(article, translator_us
         assert "TRANSLATION_API_URL" in drafting.configuration_problem()
         with pytest.raises(BackendNotConfigured):
             draft(article, user=translator_user)
-    assert all(s.ai_draft_state == "" for s in rows(article))
+    assert all(state(s) == "" for s in rows(article))
 
 
 def test_an_interrupted_run_leaves_nothing_claimed(server, article, translator_user, monkeypatch):
@@ -358,19 +351,19 @@ def test_an_interrupted_run_leaves_nothing_claimed(server, article, translator_u
         raise KeyboardInterrupt
 
     monkeypatch.setattr(drafting.runs, "translate_with_retry", crash)
-    ids = draft_queued(article, [s.pk for s in rows(article)])
+    keys = set_state(rows(article), DraftState.QUEUED)
 
     with pytest.raises(KeyboardInterrupt):
-        drafting.run_drafting(article.pk, ids, user_id=translator_user.pk)
+        drafting.run_drafting(article.pk, keys, user_id=translator_user.pk)
 
-    assert all(s.ai_draft_state == DraftState.FAILED for s in rows(article))
+    assert all(state(s) == DraftState.FAILED for s in rows(article))
 
 
 # Human work
 
 
 def test_the_translators_chinese_is_never_overwritten(server, article, translated, translator_user):
-    draft(article, section_ids=[translated.pk], user=translator_user)
+    draft(article, section_keys=[translated.key], user=translator_user)
 
     translated.refresh_from_db()
     assert translated.ai_draft.startswith("【译】")
@@ -379,9 +372,9 @@ def test_the_translators_chinese_is_never_overwritten(server, article, translate
 
 
 def test_accept_draft_replaces_the_chinese_on_request(server, article, translated, translator_user):
-    draft(article, section_ids=[translated.pk], user=translator_user)
+    draft(article, section_keys=[translated.key], user=translator_user)
 
-    assert drafting.accept_draft(translated, translator_user)
+    assert drafting.accept_draft(article, translated.key, translator_user)
 
     copy = editor_copy(article)[0]
     assert copy.body_zh_hans == drafting.text_to_html(copy.ai_draft)
@@ -392,7 +385,7 @@ def test_accept_draft_replaces_the_chinese_on_request(server, article, translate
 
 def test_accept_without_a_draft_does_nothing(article, translator_user):
     section = rows(article)[0]
-    assert drafting.accept_draft(section, translator_user) is False
+    assert drafting.accept_draft(article, section.key, translator_user) is False
 
 
 # Concurrency
@@ -402,9 +395,9 @@ def test_a_request_arriving_mid_run_does_not_duplicate_work(server, article, tra
     """The second request comes in while the first is drafting (deterministic interleaving)."""
     second = []
 
-    def run_with_a_second_request(page_id, section_ids, user_id=None):
+    def run_with_a_second_request(page_id, section_keys, user_id=None):
         second.append(drafting.start_drafting(article, run=drafting.run_drafting))
-        return drafting.run_drafting(page_id, section_ids, user_id=user_id)
+        return drafting.run_drafting(page_id, section_keys, user_id=user_id)
 
     first = drafting.start_drafting(article, run=run_with_a_second_request)
 
@@ -458,8 +451,8 @@ def test_concurrent_requests_for_one_article_draft_each_section_once():
             thread.join(timeout=30)
 
         assert not errors
-        queued = sorted(pk for result in results for pk in result.queued)
-        assert queued == sorted(s.pk for s in rows(page))
+        queued = sorted(key for result in results for key in result.queued)
+        assert queued == sorted(str(s.key) for s in rows(page))
         assert len(server.requests) == 3
         assert drafting.drafting_progress(page) == (3, 3, [])
         # One revision for the drafts, whoever ran them.
@@ -468,7 +461,7 @@ def test_concurrent_requests_for_one_article_draft_each_section_once():
 
 
 def test_a_second_request_while_queued_claims_nothing(server, article, translator_user):
-    draft_queued(article, [s.pk for s in rows(article)])
+    set_state(rows(article), DraftState.QUEUED)
 
     started = draft(article, user=translator_user)
 

@@ -23,7 +23,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django_tasks_db.models import DBTaskResult
 
-from articles.models import ArticleSection, DraftingUsage, DraftState
+from articles.models import ArticleSection, DraftingUsage, DraftState, LatestSection
+from tests.articles.drafting_jobs import set_state, state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.site_data import ensure_site_data
 
@@ -57,7 +58,7 @@ def rows(page):
 
 
 def states(page):
-    return [s.ai_draft_state for s in rows(page)]
+    return [state(s) for s in rows(page)]
 
 
 def drafts_url(page):
@@ -207,7 +208,7 @@ def test_a_trickling_service_fails_at_the_timeout_and_keeps_the_translators_text
     assert elapsed < 2 * 1 + 1.5  # two attempts of one second each, and the page
     assert len(server.requests) == 2
     section = rows(article)[0]
-    assert section.ai_draft_state == DraftState.FAILED
+    assert state(section) == DraftState.FAILED
     assert "did not answer within 1 seconds" in response.content.decode()
     assert section.body_zh_hans == TRANSLATORS_TEXT
     article.refresh_from_db()
@@ -255,7 +256,7 @@ def test_a_section_left_drafting_by_a_killed_worker_can_be_retried(
     client = logged_in(translator_user)
     press(client, article, DRAFT_ONE)
     # The worker took the section and died mid-request.
-    ArticleSection.objects.filter(page=article).update(ai_draft_state=DraftState.RUNNING)
+    set_state(rows(article), DraftState.RUNNING)
     assert "Draft again" not in client.get(drafts_url(article)).content.decode()
 
     later(DraftingUsage.objects.all(), hours=2)
@@ -391,7 +392,7 @@ def test_simultaneous_requests_cannot_pass_the_quota_together(site, settings, tr
         thread.join(timeout=60)
 
     assert not errors
-    queued = ArticleSection.objects.filter(ai_draft_state=DraftState.QUEUED).count()
+    queued = LatestSection.objects.filter(ai_draft_state=DraftState.QUEUED).count()
     assert (queued, DraftingUsage.objects.count()) == (3, 3)
-    untouched = ArticleSection.objects.filter(ai_draft_state="").count()
+    untouched = LatestSection.objects.filter(ai_draft_state="").count()
     assert untouched == 3

@@ -7,6 +7,7 @@ import pytest
 
 from articles import drafting
 from articles.models import ArticleSection, DraftState
+from tests.articles.drafting_jobs import set_state, state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.fake_ai_servers import FAKE_AI_KEY
 
@@ -70,7 +71,7 @@ def test_reviewers_are_refused(client, server, article, reviewer_user):
     assert refused(client.get(url("articles_drafts", article)))
     assert refused(client.post(url("articles_drafts_start", article)))
     first = sections(article)[0]
-    assert refused(client.post(url("articles_drafts_accept", article, first.pk)))
+    assert refused(client.post(url("articles_drafts_accept", article, first.key)))
     assert refused(client.post(url("articles_drafts_reset", article)))
     assert server.requests == []
 
@@ -100,7 +101,7 @@ def test_state_changes_need_post(client, server, article, translator_user):
 
     assert client.get(url("articles_drafts_start", article)).status_code == 405
     first = sections(article)[0]
-    assert client.get(url("articles_drafts_accept", article, first.pk)).status_code == 405
+    assert client.get(url("articles_drafts_accept", article, first.key)).status_code == 405
     assert server.requests == []
 
 
@@ -129,7 +130,7 @@ def test_start_drafts_every_section_and_shows_progress(client, server, article, 
     assert "2 sections sent for drafting" in page
     assert "2 of 2 sections drafted" in page
     assert "【译】" in page
-    assert all(s.ai_draft_state == DraftState.DONE for s in sections(article))
+    assert all(state(s) == DraftState.DONE for s in sections(article))
 
 
 def test_errors_are_shown_in_plain_words_and_retry_works(client, server, article, translator_user):
@@ -152,9 +153,9 @@ def test_retry_of_one_section(client, server, article, translator_user):
     client.force_login(translator_user)
     second = sections(article)[1]
 
-    client.post(url("articles_drafts_retry", article), {"section": second.pk})
+    client.post(url("articles_drafts_retry", article), {"section": str(second.key)})
 
-    states = [s.ai_draft_state for s in sections(article)]
+    states = [state(s) for s in sections(article)]
     assert states == ["", DraftState.DONE]
 
 
@@ -163,9 +164,10 @@ def test_a_section_of_another_article_cannot_be_touched(client, server, article,
     client.force_login(translator_user)
 
     assert (
-        client.post(url("articles_drafts_retry", article), {"section": other.pk}).status_code == 404
+        client.post(url("articles_drafts_retry", article), {"section": str(other.key)}).status_code
+        == 404
     )
-    assert client.post(url("articles_drafts_accept", article, other.pk)).status_code == 404
+    assert client.post(url("articles_drafts_accept", article, other.key)).status_code == 404
     other.refresh_from_db()
     assert other.body_zh_hans == ""
 
@@ -181,7 +183,7 @@ def test_accept_draft_fills_the_chinese_in_the_editor(client, server, article, t
         "<p>译者的译文。</p>"
     )
 
-    response = client.post(url("articles_drafts_accept", article, first.pk), follow=True)
+    response = client.post(url("articles_drafts_accept", article, first.key), follow=True)
 
     assert "now uses the AI draft" in response.content.decode()
     article.refresh_from_db()
@@ -191,13 +193,13 @@ def test_accept_draft_fills_the_chinese_in_the_editor(client, server, article, t
 
 
 def test_release_stuck_sections(client, server, article, translator_user):
-    ArticleSection.objects.filter(page=article).update(ai_draft_state=DraftState.RUNNING)
+    set_state(sections(article), DraftState.RUNNING)
     client.force_login(translator_user)
     assert "Release stuck sections" in client.get(url("articles_drafts", article)).content.decode()
 
     client.post(url("articles_drafts_reset", article))
 
-    assert all(s.ai_draft_state == DraftState.FAILED for s in sections(article))
+    assert all(state(s) == DraftState.FAILED for s in sections(article))
 
 
 # Without configuration
@@ -217,7 +219,7 @@ def test_unconfigured_backend_names_the_environment_variables(client, article, t
     response = client.post(url("articles_drafts_start", article), follow=True)
     assert response.status_code == 200
     assert "TRANSLATION_API_URL" in response.content.decode()
-    assert all(s.ai_draft_state == "" for s in sections(article))
+    assert all(state(s) == "" for s in sections(article))
 
 
 # Buttons leading there

@@ -12,6 +12,7 @@ from django.urls import reverse
 import pytest
 
 from articles.models import ArticlePage, ArticleSection, DraftState
+from tests.articles.drafting_jobs import state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.rendered_forms import RenderedForm
 
@@ -74,7 +75,7 @@ def in_editor(page: ArticlePage) -> list[ArticleSection]:
 
 def assert_drafts_stored_apart(page: ArticlePage) -> None:
     for section in rows(page):
-        assert section.ai_draft_state == DraftState.DONE
+        assert state(section) == DraftState.DONE
         assert section.ai_draft.startswith("【译】")
     for section in in_editor(page):
         assert section.ai_draft.startswith("【译】")

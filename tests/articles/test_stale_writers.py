@@ -101,7 +101,7 @@ def test_accepting_an_ai_draft_from_a_stale_screen_is_refused(
     translator.post(reverse("articles_drafts_start", args=(untranslated.pk,)))
     first = ArticleSection.objects.filter(page=untranslated).order_by("sort_order").first()
     screen = translator.get(reverse("articles_drafts", args=(untranslated.pk,)))
-    accept_url = reverse("articles_drafts_accept", args=(untranslated.pk, first.pk))
+    accept_url = reverse("articles_drafts_accept", args=(untranslated.pk, first.key))
     # The Chinese was filled by the draft: write the translator's own, then offer accept.
     editor = logged_in(editor_user)
     form = open_editor(editor, untranslated)

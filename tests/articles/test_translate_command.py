@@ -10,6 +10,7 @@ import pytest
 
 from articles.management.commands.translate_article import Command, parse_numbers
 from articles.models import ArticleSection, DraftState
+from tests.articles.drafting_jobs import state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.fake_ai_servers import FAKE_AI_KEY
 
@@ -59,7 +60,7 @@ def test_sync_drafts_every_section(server, article):
     out = run(article.pk, "--sync")
 
     assert "3 of 3 sections drafted" in out
-    assert all(s.ai_draft_state == DraftState.DONE for s in sections(article)[:3])
+    assert all(state(s) == DraftState.DONE for s in sections(article)[:3])
     assert len(server.requests) == 3
 
 
@@ -74,7 +75,7 @@ def test_queued_run_uses_the_task_backend(server, article):
 def test_only_the_chosen_sections(server, article):
     run(article.pk, "--sections", "1,3", "--sync")
 
-    states = [s.ai_draft_state for s in sections(article)]
+    states = [state(s) for s in sections(article)]
     assert states == [DraftState.DONE, "", DraftState.DONE, ""]
 
 

@@ -49,11 +49,11 @@ class Command(BaseCommand):
         page = ArticlePage.objects.filter(pk=page_id).first()
         if page is None:
             raise CommandError(f"There is no article with page id {page_id}.")
-        section_ids = self.section_ids(page, sections) if sections else None
+        section_keys = self.section_keys(page, sections) if sections else None
         try:
             started = drafting.start_drafting(
                 page,
-                section_ids=section_ids,
+                section_keys=section_keys,
                 run=drafting.run_drafting if sync else None,
             )
         except BackendNotConfigured as exc:
@@ -76,7 +76,8 @@ class Command(BaseCommand):
             )
         self.report(page, started.outcome if sync else None)
 
-    def section_ids(self, page: ArticlePage, text: str) -> list[int]:
+    def section_keys(self, page: ArticlePage, text: str) -> list[str]:
+        """The keys of the sections numbered ``text`` in the latest revision."""
         try:
             numbers = parse_numbers(text)
         except ValueError as exc:
@@ -95,7 +96,7 @@ class Command(BaseCommand):
                 f"--sections: section(s) {listed} have no English to translate "
                 "(empty, added or omitted)."
             )
-        return [rows[n - 1].pk for n in numbers]
+        return [str(rows[n - 1].key) for n in numbers]
 
     def report(self, page: ArticlePage, run_report) -> None:
         done, total, failed = drafting.drafting_progress(page)
