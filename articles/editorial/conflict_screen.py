@@ -107,9 +107,11 @@ class Claim:
 
 
 class PreparedSaveForm:
-    """Mixed into the article form for conflict handling: keeps sections without a primary
-    key (added in an unpublished draft) under the key of the row they were rendered from,
-    and lets the view hand Wagtail's save a merged page."""
+    """Mixed into the article form for conflict handling: a section without a primary key
+    (added in an unpublished draft) keeps what the form does not carry — its key, its AI
+    draft, its re-check record — from the version it was rendered from, as Wagtail keeps
+    those fields for a section with a row; and the view can hand Wagtail's save a merged
+    page."""
 
     prepared_page: ArticlePage | None = None
 
@@ -124,7 +126,7 @@ class PreparedSaveForm:
                     and index < len(rendered)
                     and rendered[index].pk is None
                 ):
-                    form.instance.key = rendered[index].key
+                    _keep_unshown_fields(form, rendered[index])
 
     def save_in_memory(self) -> ArticlePage:
         return super().save(commit=False)
@@ -135,6 +137,13 @@ class PreparedSaveForm:
         if commit:
             self.prepared_page.save()
         return self.prepared_page
+
+
+def _keep_unshown_fields(form, rendered: ArticleSection) -> None:
+    for field in ArticleSection._meta.concrete_fields:
+        if field.primary_key or field.name in form.fields or field.name == "page":
+            continue
+        setattr(form.instance, field.attname, getattr(rendered, field.attname))
 
 
 class ArticleEditView(EditView):

@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, ArticleSection
 from tests.conftest import user_in_group
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.rendered_forms import RenderedForm
@@ -310,3 +310,33 @@ def test_a_save_that_does_not_say_its_version_is_refused(article, editors):
     assert article.revisions.count() == revisions
     assert latest_texts(article)[0] == "感知机的原译文。"
     assert "没有注明版本的改动" in response.content.decode()  # kept for the editor to choose
+
+
+def test_an_editor_save_keeps_what_the_form_does_not_show_on_a_draft_only_section(article, editors):
+    """A section added in an unpublished draft has no row: what the editor form does not
+    carry (its key, its AI draft and the re-check record) is kept from the version the
+    form was rendered from, as Wagtail keeps it for sections with a row."""
+    article.get_latest_revision().publish()
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    sections = list(draft.sections.all())
+    added = ArticleSection(
+        sort_order=len(sections),
+        heading_en="Spring",
+        body_en="<p>Spring came.</p>",
+        ai_draft="春天来了。",
+        ai_draft_model="test-model",
+        source_at_translation="Spring\nSpring came.",
+    )
+    draft.sections.set([*sections, added])
+    draft.save_revision()
+
+    first, _second = editors
+    form = open_editor(first, article)
+    set_body_zh(form, 3, "春天到了。")
+    assert save(first, article, form).status_code == 302
+
+    kept = latest_sections(article)[3]
+    assert kept.pk is None and kept.key == added.key
+    assert kept.text_zh == "春天到了。"
+    assert (kept.ai_draft, kept.ai_draft_model) == ("春天来了。", "test-model")
+    assert kept.source_at_translation == "Spring\nSpring came."
