@@ -26,6 +26,12 @@ def html_to_text(rich_text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def html_to_lines(rich_text: str) -> str:
+    """Plain text with one line per paragraph or list item and no blank lines: what checks,
+    diffs and the drift record compare."""
+    return "\n".join(line for line in html_to_text(rich_text).splitlines() if line)
+
+
 def words_of(rich_text: str) -> str:
     """The words only, on one line: for comparing content regardless of layout."""
     return " ".join(html_to_text(rich_text).split())

@@ -38,9 +38,9 @@ import django_filters
 
 from articles.editorial.permissions import Action, ReportAccess, role_allows, visible_q
 from articles.models import ArticlePage, ArticleSection, section_versions
-from articles.review.engine.drift import text_of
 from articles.review.engine.effort import article_effort
 from articles.review.rows import chinese_text
+from articles.richtext import html_to_lines
 from cms.spreadsheets import SafeCsvExportMixin
 
 CACHE_PREFIX = "duizhao:effort:v1"
@@ -175,7 +175,7 @@ def _compute(
             pairs = [(row.ai_draft, saved[row.key]) for row in rows if row.key in saved]
         else:
             pairs = [(row.ai_draft, row.body_zh_hans) for row in rows]
-        pairs = [(chinese_text(draft), text_of(final)) for draft, final in pairs]
+        pairs = [(chinese_text(draft), html_to_lines(final)) for draft, final in pairs]
         result[page_id] = (len(pairs), article_effort(pairs))
     return result
 

@@ -21,7 +21,7 @@ from articles.review.engine.diffs import (
     diff_sections,
     render_side_by_side,
 )
-from articles.review.engine.drift import text_of
+from articles.richtext import html_to_lines
 
 FIELD_LABELS = {
     "heading_en": _("Heading (English)"),
@@ -68,8 +68,8 @@ def snapshots(sections: list[ArticleSection], by: str = "key") -> list[SectionSn
             key=str(getattr(section, by) or f"place-{section.position}"),
             heading_en=section.heading_en or "",
             heading_zh=section.heading_zh_hans or "",
-            body_en=text_of(section.body_en or ""),
-            body_zh=text_of(section.body_zh_hans or ""),
+            body_en=html_to_lines(section.body_en or ""),
+            body_zh=html_to_lines(section.body_zh_hans or ""),
             status=section.status or "",
             note=section.note or "",
         )

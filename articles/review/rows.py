@@ -30,8 +30,9 @@ from articles.models.workflow import SignoffState, signoff_states
 from articles.review.engine import checks
 from articles.review.engine.checks import Finding, GlossaryTerm, PersonNames
 from articles.review.engine.diffs import diff_text, render_side_by_side
-from articles.review.engine.drift import english_source_of_text, is_stale, text_of
+from articles.review.engine.drift import english_source_of_text, is_stale
 from articles.review.engine.effort import section_effort
+from articles.richtext import html_to_lines
 from people.models import Person, Term
 
 CHECK_LABELS = {
@@ -266,7 +267,7 @@ class _Texts:
 
     @classmethod
     def of(cls, section: ArticleSection) -> _Texts:
-        body_en, body_zh = text_of(section.body_en), text_of(section.body_zh_hans)
+        body_en, body_zh = html_to_lines(section.body_en), html_to_lines(section.body_zh_hans)
         return cls(
             en=_joined(section.heading_en, body_en),
             zh=_joined(section.heading_zh_hans, body_zh),

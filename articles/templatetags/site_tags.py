@@ -2,7 +2,6 @@
 
 from django import template
 from django.urls import translate_url
-from django.utils.html import strip_tags
 
 register = template.Library()
 
@@ -17,8 +16,3 @@ def language_url(context, language_code: str) -> str:
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
-
-
-@register.filter
-def plain_text(html: str) -> str:
-    return strip_tags(html or "").strip()

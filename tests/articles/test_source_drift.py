@@ -11,9 +11,9 @@ from articles.models import ArticlePage, ArticleSection
 from articles.review.engine.drift import (
     english_source,
     is_stale,
-    plain,
     record_translation_sources,
 )
+from articles.richtext import words_of
 from tests.admin_refusal import refused
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 
@@ -48,7 +48,7 @@ def recheck_url(page, section):
 
 
 def test_plain_text_decodes_entities_and_separates_paragraphs():
-    assert plain("<p>Tom &amp; Jerry</p><p>ran.</p>") == "Tom & Jerry ran."
+    assert words_of("<p>Tom &amp; Jerry</p><p>ran.</p>") == "Tom & Jerry ran."
 
 
 def test_whitespace_and_markup_changes_are_not_drift():

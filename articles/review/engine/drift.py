@@ -13,27 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from articles.richtext import html_to_text
-
-
-def text_of(rich_text: str) -> str:
-    """Rich text as plain text, entities decoded, one line per paragraph."""
-    return "\n".join(line for line in html_to_text(rich_text).splitlines() if line)
-
-
-def plain(rich_text: str) -> str:
-    """Rich text as plain text on one line, whitespace collapsed."""
-    return " ".join(text_of(rich_text).split())
+from articles.richtext import html_to_lines, words_of
 
 
 def english_source(heading_en: str, body_en: str) -> str:
     """What ``source_at_translation`` records: the section's English heading (plain text)
     and text (rich text), each on one line."""
-    return english_source_of_text(heading_en, text_of(body_en))
+    return english_source_of_text(heading_en, html_to_lines(body_en))
 
 
 def english_source_of_text(heading_en: str, text_en: str) -> str:
-    """``english_source`` for a body already turned into text with ``text_of``."""
+    """``english_source`` for a body already turned into text with ``html_to_lines``."""
     parts = (" ".join((heading_en or "").split()), " ".join(text_en.split()))
     return "\n".join(part for part in parts if part)
 
@@ -46,7 +36,7 @@ def is_stale(recorded: str, current: str) -> bool:
 
 def needs_recording(section) -> bool:
     """A translated section with no English recorded yet (its first translated save)."""
-    return not section.source_at_translation and bool(plain(section.body_zh_hans))
+    return not section.source_at_translation and bool(words_of(section.body_zh_hans))
 
 
 def record_translation_sources(sections: Iterable) -> bool:
