@@ -1,6 +1,8 @@
-"""``manage.py import_article [--original FILE] [--translation FILE] [--parent PATH]
-[--title TITLE] [--original-url URL] [--dry-run] [--json]``: the admin's paste-and-align
-import, for bulk work from the shell.
+"""``manage.py import_article [--original FILE | --original-from URL] [--translation FILE |
+--url URL] [--parent PATH] [--title TITLE] [--original-url URL] [--dry-run] [--json]``: the
+admin's paste-and-align import, for bulk work from the shell. ``--url`` (also spelt
+``--translation-from``) and ``--original-from`` fetch a side from a public web page
+(``articles.importing.adapter.fetch``) instead of reading a file.
 
 The article is created as a draft (see ``articles.importing.adapter``); bad input ends in a plain
 message and a non-zero exit, with nothing created.
@@ -14,20 +16,37 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wagtail.models import Page, Site
 
 from articles.importing.adapter import Source, create_article, plan_import
+from articles.importing.adapter.fetch import fetch_page
 from articles.importing.engine import DEFAULT_LIMITS, ImportInputError
 from articles.models import ArticleIndexPage
+
+SIDE_OPTIONS = ("original", "translation", "original_from", "translation_from")
 
 
 class Command(BaseCommand):
     help = (
         "Import an English original and/or its Chinese translation (HTML, Markdown or plain "
         "text) as a draft article: split into sections, aligned, with a proposed status per "
-        "section. Give at least one of --original and --translation."
+        "section. Give at least one of --original and --translation; --url (the translation) "
+        "and --original-from fetch a side from a public web page instead of a file."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--original", metavar="FILE", help="The English original.")
         parser.add_argument("--translation", metavar="FILE", help="The Chinese translation.")
+        parser.add_argument(
+            "--url",
+            "--translation-from",
+            dest="translation_from",
+            metavar="URL",
+            help="Fetch the Chinese translation from this http(s) address instead of a file.",
+        )
+        parser.add_argument(
+            "--original-from",
+            metavar="URL",
+            help="Fetch the English original from this http(s) address instead of a file "
+            "(the address becomes the original's address unless the page names another).",
+        )
         parser.add_argument(
             "--parent",
             metavar="PATH",
@@ -47,17 +66,31 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        if not options["original"] and not options["translation"]:
-            raise CommandError("Give --original FILE, --translation FILE or both.")
+        for side in ("original", "translation"):
+            if options[side] and options[f"{side}_from"]:
+                flag = "--url" if side == "translation" else "--original-from"
+                raise CommandError(f"Give --{side} FILE or {flag} URL, not both.")
+        if not any(options[name] for name in SIDE_OPTIONS):
+            raise CommandError(
+                "Give --original FILE, --translation FILE or both "
+                "(or fetch them: --original-from URL, --url URL)."
+            )
         original = self.read(options["original"])
         translation = self.read(options["translation"])
+        fetched_original_url = ""
+        if options["original_from"]:
+            original, fetched_original_url = self.fetch(options["original_from"])
+        if options["translation_from"]:
+            translation, _url = self.fetch(options["translation_from"])
         parent = find_parent(options["parent"])
         try:
             plan = plan_import(original, translation)
             page = None
             if not options["dry_run"]:
                 overrides = {
-                    "original_url": options["original_url"] or "",
+                    "original_url": options["original_url"]
+                    or (not plan.metadata.original_url and fetched_original_url)
+                    or "",
                     "title": (options["title"] or "").strip(),
                 }
                 page = create_article(plan, parent, user=None, overrides=overrides)
@@ -87,6 +120,15 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{name} cannot be read: {error.strerror}.") from None
         return Source(data, filename=path.name)
+
+    def fetch(self, url: str) -> tuple[Source, str]:
+        """The page at ``url`` as a source, and the address it came from after redirects; a
+        refusal ends the command with nothing created."""
+        try:
+            page = fetch_page(url)
+        except ImportInputError as error:
+            raise CommandError(error.message) from None
+        return Source(page.text, filename=page.filename), page.url
 
     def report(self, plan, page, parent) -> None:
         write = self.stdout.write
