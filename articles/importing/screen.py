@@ -1,6 +1,7 @@
 """Admin screen for paste-and-align import (``/admin/articles/import/?parent=<index id>``).
 
-Step 1, a form: paste or upload the English original and/or the Chinese translation. Step 2,
+Step 1, a form: paste, upload or give the address of the English original and/or the Chinese
+translation (an address is fetched once, by ``articles.importing.adapter.fetch``). Step 2,
 a preview of ``articles.importing.adapter.plan_import``: every proposed section side by side
 with its status, evidence and confidence, editable status and note, people, name candidates and
 quotations. Step 3, "Create draft": the texts carried by the preview are parsed again (the
@@ -36,6 +37,7 @@ from articles.importing.adapter import (
     existing_article,
     plan_import,
 )
+from articles.importing.adapter.fetch import FetchedPage, fetch_page
 from articles.importing.engine import DEFAULT_LIMITS, FORMATS, ImportInputError, decode
 from articles.models import ArticleIndexPage
 from people.models import Person
@@ -58,6 +60,12 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10, "lang": "en"}),
     )
     original_file = forms.FileField(label=gettext_lazy("…or upload a file"), required=False)
+    original_fetch_url = forms.CharField(
+        label=gettext_lazy("…or fetch it from its address"),
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+    )
     translation_text = forms.CharField(
         label=gettext_lazy("Chinese translation: paste"),
         required=False,
@@ -65,7 +73,36 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10, "lang": "zh-Hans"}),
     )
     translation_file = forms.FileField(label=gettext_lazy("…or upload a file"), required=False)
+    translation_fetch_url = forms.CharField(
+        label=gettext_lazy("…or fetch it from its address"),
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+    )
     format = forms.ChoiceField(label=gettext_lazy("Format"), choices=FORMAT_CHOICES, required=False)
+
+    def clean(self):
+        data = super().clean()
+        for side in SIDES:
+            given = data.get(f"{side}_text", "").strip() or data.get(f"{side}_file")
+            if data.get(f"{side}_fetch_url") and given:
+                self.add_error(
+                    f"{side}_fetch_url",
+                    _("Paste the text, upload a file or give an address, not more than one."),
+                )
+        return data
+
+    def fetch(self) -> dict[str, FetchedPage]:
+        """The pages the form gives addresses for; a refusal becomes the field's error."""
+        pages = {}
+        for side in SIDES:
+            url = self.cleaned_data.get(f"{side}_fetch_url")
+            if url:
+                try:
+                    pages[side] = fetch_page(url)
+                except ImportInputError as error:
+                    self.add_error(f"{side}_fetch_url", error.message)
+        return pages
 
 
 def _parent(request) -> ArticleIndexPage:
@@ -119,12 +156,24 @@ def _preview(request, parent):
         return _form_page(request, parent, form, _("Check the form."), status=400)
     data = form.cleaned_data
     fmt = data["format"] or None
+    fetched = form.fetch()
+    if form.errors:
+        return _form_page(request, parent, form, _("Check the form."), status=400)
     try:
-        texts = {side: _side_text(data, side) for side in SIDES}
+        texts = {
+            side: (fetched[side].text, fetched[side].filename)
+            if side in fetched
+            else _side_text(data, side)
+            for side in SIDES
+        }
         plan = _plan(texts, fmt)
     except ImportInputError as error:
         return _form_page(request, parent, form, error.message, status=400)
-    return _preview_page(request, parent, plan, texts, fmt)
+    # A fetched original's address is the original's address, unless the page names one.
+    choices = {}
+    if "original" in fetched and not plan.metadata.original_url:
+        choices["original_url"] = fetched["original"].url
+    return _preview_page(request, parent, plan, texts, fmt, choices=choices)
 
 
 def _side_text(data, side: str) -> tuple[str, str] | None:
