@@ -48,12 +48,6 @@ class Progress(NamedTuple):
     failed: list[tuple[int, ArticleSection, str]]
 
 
-def numbered_sections(page: ArticlePage) -> list[ArticleSection]:
-    """The page's sections as in the latest revision (those added in a draft too), each
-    with ``position`` counted from 1."""
-    return section_versions.latest(page)
-
-
 def job_states(
     page: ArticlePage, sections: Iterable[ArticleSection] | None = None
 ) -> dict[uuid.UUID, LatestSection]:
@@ -73,8 +67,8 @@ def drafting_progress(
     jobs: Mapping[uuid.UUID, LatestSection] | None = None,
 ) -> Progress:
     """The page's drafting progress; ``sections`` and ``jobs``, when the caller has read
-    them already (``numbered_sections``, ``job_states``), are not read again."""
-    sections = numbered_sections(page) if sections is None else sections
+    them already (``section_versions.latest``, ``job_states``), are not read again."""
+    sections = section_versions.latest(page) if sections is None else sections
     sections = [s for s in sections if is_draftable(s)]
     jobs = job_states(page) if jobs is None else jobs
     done = sum(1 for s in sections if s.ai_draft.strip())
@@ -125,7 +119,7 @@ def start_drafting(
     again.
     """
     configured_backend()
-    sections = [s for s in numbered_sections(page) if is_draftable(s)]
+    sections = [s for s in section_versions.latest(page) if is_draftable(s)]
     job_states(page, sections)
     expire_overdue(page)
     # Each wanted section with the draft it must still hold when claimed (None: any).
@@ -191,7 +185,7 @@ def _still_undrafted(
 ) -> list[uuid.UUID]:
     """The claimed sections whose draft is still the one read before claiming; the
     others are given back to the state they had (another request drafted them)."""
-    now_drafts = {s.key: s.ai_draft for s in numbered_sections(page)}
+    now_drafts = {s.key: s.ai_draft for s in section_versions.latest(page)}
     kept = []
     for key in claimed:
         expected = wanted[key]
@@ -266,7 +260,7 @@ def run_drafting(
             report.failed.update(dict.fromkeys(map(str, remaining), str(exc)))
             return report
         run = DraftRun(page_id=page.pk, user=_user(user_id))
-        requests = build_requests(page, numbered_sections(page))
+        requests = build_requests(page, section_versions.latest(page))
         for key in keys:
             if not _claim(page_id, key):
                 report.skipped.append(str(key))

@@ -43,7 +43,7 @@ def _back(page: ArticlePage):
 def drafts_view(request, page_id: int):
     page = _article_for(request, page_id)
     # The sections as in the latest revision, those added in an unpublished draft too.
-    sections = drafting.numbered_sections(page)
+    sections = section_versions.latest(page)
     drafting.job_states(page, sections)  # a page never indexed is indexed first
     # Runs past their deadline show as failed, ready to retry, without a "release".
     drafting.expire_overdue(page)
@@ -192,7 +192,7 @@ def reset_view(request, page_id: int):
 
 def _section_of(page: ArticlePage, key) -> ArticleSection:
     """The section with this key as in the latest revision (numbered), or 404."""
-    section = section_versions.find(drafting.numbered_sections(page), key)
+    section = section_versions.find(section_versions.latest(page), key)
     if section is None:
         raise Http404(_("This article has no such section."))
     return section

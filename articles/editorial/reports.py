@@ -4,7 +4,7 @@ every article, with its sign-off standing; filterable and exportable as CSV or X
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -27,9 +27,7 @@ SIGNOFF_CHOICES = [
 
 def with_signoff(queryset):
     """Annotate each row with the latest decision made on exactly its current content."""
-    latest = SectionSignoff.objects.filter(
-        section_key=OuterRef("section_key"), content_hash=OuterRef("content_hash")
-    ).order_by("-created_at", "-pk")
+    latest = SectionSignoff.objects.latest_on_row()
     return queryset.annotate(
         signoff=Subquery(latest.values("decision")[:1]),
         signoff_user=Subquery(latest.values("user__username")[:1]),

@@ -84,8 +84,7 @@ def log_section_changes(user, page: ArticlePage, before: list, after: list) -> N
     """Log each section whose status changed, and each sign-off the edit invalidated."""
     old = {section.key: section for section in before}
     states = {state.section.key: state for state in signoff_states(page, before) if state.signoff}
-    for position, section in enumerate(after, start=1):
-        section.position = position
+    for section in numbered(after):
         previous = old.get(section.key)
         old_status = previous.status if previous else None
         if old_status != section.status:

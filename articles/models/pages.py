@@ -20,6 +20,7 @@ from articles.content.disclosure_facts import effective_method
 from articles.content.licence import PublicSection, original_visible, public_sections
 from articles.content.page_cache import content_version
 from articles.editorial.permissions import EditorialPagePermissions
+from articles.editorial.section_rules import numbered
 from articles.forms import ArticlePageForm
 from articles.models.topics import Topic
 from articles.page_forms import EditorialPageForm
@@ -361,10 +362,7 @@ class ArticlePage(EditorialPagePermissions, Page):
     def section_list(self) -> list:
         """Sections in order, numbered from 1 (``position``, used in ``#section-N`` links),
         with their quotes and speakers loaded in the same query."""
-        sections = list(self.sections.all().select_related("quote__speaker"))
-        for position, section in enumerate(sections, start=1):
-            section.position = position
-        return sections
+        return numbered(self.sections.all().select_related("quote__speaker"))
 
     def get_disclosure(self, sections: list | None = None) -> Disclosure:
         sections = self.section_list() if sections is None else sections
@@ -376,12 +374,7 @@ class ArticlePage(EditorialPagePermissions, Page):
     @cached_property
     def signoff_decisions(self) -> dict:
         """Latest reviewer decision per (section key, content hash), in one query."""
-        decisions: dict = {}
-        for key, content_hash, decision in self.signoffs.order_by("-created_at", "-pk").values_list(
-            "section_key", "content_hash", "decision"
-        ):
-            decisions.setdefault((key, content_hash), decision)
-        return decisions
+        return self.signoffs.latest_decisions()
 
     @cached_property
     def display(self) -> ArticleDisplay:

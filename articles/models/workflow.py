@@ -162,14 +162,38 @@ class SignoffDecision(models.TextChoices):
 
 
 class SectionSignoffQuerySet(models.QuerySet):
+    """The one way to find the latest sign-off on exactly this content: a decision counts
+    for the section's content it was made on (its hash), and the newest such decision wins."""
+
+    def newest_first(self) -> SectionSignoffQuerySet:
+        return self.order_by("-created_at", "-pk")
+
     def latest_by_content(self, page, keys) -> dict[tuple, SectionSignoff]:
-        """The latest decision on exactly this content: (section key, content hash) ->
-        sign-off, for these sections of ``page``, in one query."""
+        """(section key, content hash) -> the latest sign-off, for these sections of
+        ``page``, in one query."""
         latest: dict[tuple, SectionSignoff] = {}
-        signoffs = self.filter(page=page, section_key__in=keys).order_by("-created_at", "-pk")
+        signoffs = self.filter(page=page, section_key__in=keys).newest_first()
         for signoff in signoffs.select_related("user"):
             latest.setdefault((signoff.section_key, signoff.content_hash), signoff)
         return latest
+
+    def latest_decisions(self) -> dict[tuple, str]:
+        """(section key, content hash) -> the latest decision, for every section in this
+        queryset (an article's ``signoffs``), in one query."""
+        decisions: dict[tuple, str] = {}
+        for key, content_hash, decision in self.newest_first().values_list(
+            "section_key", "content_hash", "decision"
+        ):
+            decisions.setdefault((key, content_hash), decision)
+        return decisions
+
+    def latest_on_row(self) -> SectionSignoffQuerySet:
+        """For a subquery beside ``LatestSection`` rows: the sign-offs on exactly the row's
+        content, newest first (take ``[:1]``)."""
+        return self.filter(
+            section_key=models.OuterRef("section_key"),
+            content_hash=models.OuterRef("content_hash"),
+        ).newest_first()
 
 
 class SectionSignoff(models.Model):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles import drafting
 from articles.drafting.engine import BackendNotConfigured
-from articles.models import ArticlePage
+from articles.models import ArticlePage, section_versions
 
 
 def parse_numbers(text: str) -> list[int]:
@@ -82,7 +82,7 @@ class Command(BaseCommand):
             numbers = parse_numbers(text)
         except ValueError as exc:
             raise CommandError(f"--sections: {exc}.") from None
-        rows = drafting.numbered_sections(page)
+        rows = section_versions.latest(page)
         wrong = [n for n in numbers if n > len(rows)]
         if wrong:
             listed = ", ".join(map(str, wrong))
