@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -353,8 +354,6 @@ def plain_error(exc: TranslationError, backend: TranslationBackend | None = None
 def _user(user_id: int | None):
     if user_id is None:
         return None
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(pk=user_id).first()
 
 

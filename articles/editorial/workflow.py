@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
-from wagtail.models import Revision
+from wagtail.models import Revision, Workflow, WorkflowPage
 
 from articles.editorial.permissions import Action, allows
 from articles.editorial.section_rules import (
@@ -161,8 +161,6 @@ WORKFLOW_NAME = "Translation review"
 
 def assign_translation_workflow(index) -> None:
     """Articles under ``index`` go through the translation workflow (created by migration)."""
-    from wagtail.models import Workflow, WorkflowPage
-
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
     if workflow is not None:
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
