@@ -24,7 +24,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 #: Redirects followed before giving up (each is checked like the first address).
 MAX_REDIRECTS = 5
 MAX_ADDRESS_CHARS = 2_000
-_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 # Characters left as they are when a path or query is percent-encoded for the request line.
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
