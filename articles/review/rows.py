@@ -23,17 +23,17 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.rich_text import expand_db_html
 
-from articles.cjk import has_han
 from articles.editorial.section_rules import SectionStatus, needs_signoff
 from articles.models import ArticleSection, CheckDismissal, section_versions
 from articles.models.workflow import SignoffState, signoff_states
+from articles.person_names import load_person_names
 from articles.review.engine import checks
 from articles.review.engine.checks import Finding, GlossaryTerm, PersonNames
 from articles.review.engine.diffs import diff_text, render_side_by_side
 from articles.review.engine.drift import english_source_of_text, is_stale
 from articles.review.engine.effort import section_effort
 from articles.richtext import html_to_lines
-from people.models import Person, Term
+from people.models import Term
 
 CHECK_LABELS = {
     checks.MISSING_NUMBER: _("Numbers missing"),
@@ -321,14 +321,7 @@ def _joined(heading: str, body: str) -> str:
 
 def _people() -> list[_Person]:
     people = []
-    for person in Person.objects.only("pk", "name_en", "name_zh_hans", "aliases", "misspellings"):
-        aliases = person.alias_list
-        names = PersonNames(
-            person.pk,
-            names_en=[n for n in (person.name_en, *aliases) if n and not has_han(n)],
-            names_zh=[n for n in (person.name_zh_hans, *aliases) if n and has_han(n)],
-            misspellings=person.misspelling_list,
-        )
+    for names in load_person_names():
         words = {w for name in names.names_en for w in name.casefold().split()}
         misspellings = {m for m in names.misspellings if m}
         people.append(_Person(names, tuple(words), tuple(misspellings)))

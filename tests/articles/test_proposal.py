@@ -82,9 +82,9 @@ def test_case_of_a_misspelling_matters():
     assert [(m.matched, m.misspelling) for m in found.people] == [("ILYA", False)]
 
 
-def test_unknown_latin_names_are_candidates():
+def test_unknown_names_are_candidates_and_products_are_not():
     found = find_mentions("OpenAI 的 Sam Altman 和 Ilya 谈到了 GPT-5。", [ILYA])
-    assert found.candidates == ["OpenAI", "Sam Altman", "GPT-5"]
+    assert found.candidates == ["Sam Altman"]
     english = find_mentions("Yesterday Sam Altman met Ilya in San Francisco.", [ILYA])
     assert "Sam Altman" in english.candidates and "Ilya" not in english.candidates
 
@@ -96,9 +96,9 @@ def test_quotations_are_offered_with_their_speaker():
         "「对齐不是产品功能，而是一门科学」"
     )
     quotes = find_mentions(text, [ILYA, LEIKE]).quotes
+    # The last quotation names no speaker: it is not offered.
     assert [(q.text, q.speaker_id) for q in quotes] == [
         ("我们必须在 2027 年之前解决对齐问题。", 7),
         ("safety culture has taken a back seat to shiny products.", 8),
-        ("对齐不是产品功能，而是一门科学", None),
     ]
     assert text[quotes[0].start : quotes[0].end] == quotes[0].text

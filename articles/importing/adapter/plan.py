@@ -45,8 +45,10 @@ from articles.importing.engine.proposal import (
     keep_headings_with_sections,
     propose,
 )
+from articles.names import NameIndex, lowercase_words
+from articles.person_names import load_person_names
 from articles.review.engine.checks.values import PersonNames
-from people.models import Person, Term
+from people.models import Term
 
 # --- Planning ---------------------------------------------------------------------------------
 
@@ -414,15 +416,25 @@ def _mentions(
     person_ids: list = []
     candidates: list[str] = []
     found: dict[tuple[str, int], list] = {}
+    names = NameIndex(people)
     for language, side in (("en", en), ("zh", zh)):
         if side is None:
             continue
-        for index, block in enumerate(side.document.blocks):
-            text = block.alt if block.kind == IMAGE else block.text
-            if not text or block.kind == CODE:
+        texts = {
+            index: block.alt if block.kind == IMAGE else block.text
+            for index, block in enumerate(side.document.blocks)
+            if block.kind != CODE
+        }
+        # A word the document writes in lower case anywhere is nobody's name.
+        common = lowercase_words(texts.values())
+        for index, text in texts.items():
+            if not text:
                 continue
-            mentions = find_mentions(text, people)
+            mentions = find_mentions(text, names, common)
             person_ids += mentions.person_ids
+            # Headings and captions are titles: people are linked, nothing else is offered.
+            if side.document.blocks[index].kind in (HEADING, IMAGE):
+                continue
             candidates += mentions.candidates
             if mentions.quotes:
                 found[language, index] = mentions.quotes
@@ -451,18 +463,7 @@ def _mentions(
 
 
 def load_people() -> list[PersonNames]:
-    people = []
-    for person in Person.objects.only("pk", "name_en", "name_zh_hans", "aliases", "misspellings"):
-        names = [person.name_en, person.name_zh_hans, *person.alias_list]
-        people.append(
-            PersonNames(
-                person.pk,
-                names_en=[n for n in names if n and not CJK.search(n)],
-                names_zh=[n for n in names if n and CJK.search(n)],
-                misspellings=person.misspelling_list,
-            )
-        )
-    return people
+    return load_person_names()
 
 
 def load_anchors(people: Sequence[PersonNames] = ()) -> list[tuple[str, str]]:

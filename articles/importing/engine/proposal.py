@@ -9,9 +9,8 @@ usual ratio predicts, is ``abridged``. The editor accepts or corrects each propo
 
 from __future__ import annotations
 
-import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from articles.importing.engine.alignment import (
@@ -24,9 +23,10 @@ from articles.importing.engine.alignment import (
     Group,
     align,
 )
-from articles.importing.engine.anchors import CJK, measure
+from articles.importing.engine.anchors import measure
+from articles.importing.engine.quotes import QuoteCandidate, attributed_quotes
 from articles.importing.engine.sections import Section
-from articles.review.engine.checks.names import STOPWORDS, name_candidates
+from articles.names import NameIndex, chinese_speaker_candidates, latin_name_candidates
 from articles.review.engine.checks.values import PersonNames
 
 # Below this many English letters a section's overall length says little.
@@ -249,14 +249,6 @@ def _section_proposal(groups, en_refs, zh_refs, ratio: float) -> SectionProposal
 
 # --- People and quotations -------------------------------------------------------------------
 
-_QUOTED = re.compile(
-    r"“([^“”]{1,2000})”|「([^「」]{1,2000})」|『([^『』]{1,2000})』|\"([^\"\n]{1,2000})\""
-)
-_INTRO = re.compile(r"(说|表示|指出|写道|称|says|said|wrote|writes)\s*[:：]\s*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s|\n")
-MIN_QUOTE_CHARS = 10
-SPEAKER_WINDOW = 30
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -264,23 +256,16 @@ class Mention:
     matched: str
     start: int
     end: int
+    # A recorded misspelling or a near miss ("IIya", "Bengiol") rather than a name as recorded.
     misspelling: bool = False
-
-
-@dataclass(frozen=True)
-class QuoteCandidate:
-    text: str
-    start: int
-    end: int
-    # The person mentioned just before the quotation, when one is.
-    speaker_id: int | str | None = None
 
 
 @dataclass
 class Mentions:
     people: list[Mention]
-    # Latin-script names that look like people or organisations but match no record.
+    # Strings with the shape of a person's name that match no record.
     candidates: list[str]
+    # Quotations with a named speaker beside them.
     quotes: list[QuoteCandidate]
 
     @property
@@ -288,79 +273,23 @@ class Mentions:
         return list(dict.fromkeys(m.person_id for m in self.people))
 
 
-def find_mentions(text: str, people: Sequence[PersonNames] = ()) -> Mentions:
-    """Known people named in ``text`` (names, aliases or recorded misspellings), unknown
-    Latin-script names, and quotations worth offering as Quote snippets."""
-    mentions = _people_in(text, people)
-    known = {w.casefold() for m in mentions for w in m.matched.split()}
-    for person in people:
-        known |= {w.casefold() for name in person.names_en for w in name.split()}
-    runs = _latin_runs_in_chinese(text) if CJK.search(text) else name_candidates(text)
-    candidates = [" ".join(run) for run in runs if not all(w.casefold() in known for w in run)]
-    return Mentions(mentions, list(dict.fromkeys(candidates)), _quotes(text, mentions))
+def find_mentions(
+    text: str, people: Sequence[PersonNames] | NameIndex = (), common: Collection[str] = ()
+) -> Mentions:
+    """Known people named in ``text`` (names, aliases, Chinese renderings, recorded
+    misspellings and near misses: ``articles.names``), unknown strings shaped like a
+    person's name, and quotations attributed to a named speaker.
 
-
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*[A-Za-z0-9](?: [A-Z][\w'’.-]*[A-Za-z0-9]){0,3}")
-
-
-def _latin_runs_in_chinese(text: str) -> list[tuple[str, ...]]:
-    """In Chinese text a capitalised Latin word is a name wherever it stands."""
-    runs = []
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = tuple(w for w in match.group().split() if w not in STOPWORDS)
-        if words:
-            runs.append(words)
-    return runs
-
-
-def _people_in(text: str, people: Sequence[PersonNames]) -> list[Mention]:
-    forms: list[tuple[str, int | str, bool]] = []
-    for person in people:
-        names = [*person.names_en, *person.names_zh]
-        # "辛顿" alone stands for "杰弗里·辛顿".
-        names += [p for zh in person.names_zh for p in re.split(r"[·•・‧.\s]+", zh) if len(p) > 1]
-        forms += [(n.strip(), person.id, False) for n in names if n.strip()]
-        forms += [(m.strip(), person.id, True) for m in person.misspellings if m.strip()]
-    taken = [False] * len(text)
-    found: list[Mention] = []
-    # Longest first, so "Ilya Sutskever" is one mention, not also "Ilya".
-    for form, person_id, misspelt in sorted(forms, key=lambda f: -len(f[0])):
-        if CJK.search(form):
-            pattern = re.compile(re.escape(form))
-        else:
-            # Case matters for misspellings: "IIya" (capital i) is not "Ilya".
-            flags = 0 if misspelt else re.IGNORECASE
-            pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", flags)
-        for match in pattern.finditer(text):
-            if not any(taken[match.start() : match.end()]):
-                taken[match.start() : match.end()] = [True] * (match.end() - match.start())
-                found.append(Mention(person_id, match.group(), *match.span(), misspelt))
-    return sorted(found, key=lambda m: m.start)
-
-
-def _quotes(text: str, mentions: list[Mention]) -> list[QuoteCandidate]:
-    spans: list[tuple[int, int]] = []
-    for match in _QUOTED.finditer(text):
-        group = next(g for g in range(1, 5) if match.group(g) is not None)
-        spans.append(match.span(group))
-    for match in _INTRO.finditer(text):
-        start = match.end()
-        if start < len(text) and text[start] in '“「『"':
-            continue
-        end_match = _SENTENCE_END.search(text, start)
-        spans.append((start, end_match.start() if end_match else len(text)))
-    quotes = []
-    for start, end in sorted(set(spans)):
-        words = text[start:end].strip()
-        if len(words) < MIN_QUOTE_CHARS:
-            continue
-        speaker = next(
-            (
-                m.person_id
-                for m in reversed(mentions)
-                if m.end <= start and start - m.end <= SPEAKER_WINDOW
-            ),
-            None,
-        )
-        quotes.append(QuoteCandidate(words, start, end, speaker))
-    return quotes
+    ``common``: case-folded words the whole document writes in lower case, which therefore
+    are no one's name. Pass a prepared ``NameIndex`` when matching many texts.
+    """
+    index = people if isinstance(people, NameIndex) else NameIndex(people)
+    matches = index.find(text)
+    mentions = [Mention(m.person_id, m.text, m.start, m.end, m.misspelt) for m in matches]
+    # Known names are blanked, so "Ilya Sutskever" is not also an unknown "Ilya Sutskever".
+    blanked = list(text)
+    for match in matches:
+        blanked[match.start : match.end] = " " * (match.end - match.start)
+    rest = "".join(blanked)
+    candidates = latin_name_candidates(rest, common) + chinese_speaker_candidates(rest)
+    return Mentions(mentions, list(dict.fromkeys(candidates)), attributed_quotes(text, matches))
