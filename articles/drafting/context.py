@@ -24,7 +24,8 @@ from articles.drafting.engine.base import ENVIRONMENT_VARIABLES
 from articles.editorial.section_rules import SectionStatus
 from articles.models import ArticlePage, ArticleSection, DraftState
 from articles.richtext import html_to_text
-from people.models import Person, Term
+from people.models import Term
+from people.names import person_names
 
 logger = logging.getLogger(__name__)
 
@@ -113,13 +114,13 @@ def people_patterns() -> list[_Pattern]:
     """One pattern per spelling (name, aliases, known misspellings) of each person with a
     Chinese name: a misspelt source still gets the right Chinese name."""
     patterns = []
-    for person in Person.objects.exclude(name_en="").exclude(name_zh_hans=""):
-        if not (person.name_en and person.name_zh_hans):
+    for person in person_names():
+        if not (person.name_en and person.name_zh):
             continue
-        for spelling in (person.name_en, *person.alias_list, *person.misspelling_list):
+        for spelling in (person.name_en, *person.aliases, *person.misspellings):
             if spelling.split():
                 regex = _word_pattern(spelling, case_sensitive=True, plurals=False)
-                patterns.append(_Pattern(person.name_en, person.name_zh_hans, regex, spelling))
+                patterns.append(_Pattern(person.name_en, person.name_zh, regex, spelling))
     return patterns
 
 
