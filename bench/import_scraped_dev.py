@@ -9,7 +9,9 @@ SQLite database, and the created draft is compared with ``expected.json``:
 - furniture removed: share of ``junk`` lines absent from every section;
 - body kept: share of ``body`` paragraphs present word for word (whitespace ignored);
 - headings: share of ``headings`` that are section headings;
-- preface separated: the first section is ``added`` and holds the preface; no later one is.
+- preface separated: the first section is ``added`` and holds the preface; no later one is;
+- unknown names and quotes: how many name candidates and quotations the import offers (these
+  chapters quote nobody and name few people: every offer is likely noise).
 
     python bench/import_scraped_dev.py [--data DIR] [--quiet]
 
@@ -47,6 +49,9 @@ class Score:
     headings_found: int = 0
     headings: int = 0
     preface: bool = False
+    # Unknown-name candidates and quotations the import offers the editor.
+    candidates: int = 0
+    quotes: int = 0
     error: str = ""
 
 
@@ -65,6 +70,7 @@ def score_page(folder: Path, parent_id: int) -> Score:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
+    from articles.importing.adapter import plan_import
     from articles.importing.engine.addresses import normalise_address
     from articles.models import ArticlePage
 
@@ -83,6 +89,8 @@ def score_page(folder: Path, parent_id: int) -> Score:
         score.error = str(error)
         return score
     page = ArticlePage.objects.get(pk=json.loads(out.getvalue())["page_id"])
+    plan = plan_import(None, (folder / "page.txt").read_bytes())
+    score.candidates, score.quotes = len(plan.candidates), len(plan.quotes)
     sections = list(page.sections.order_by("sort_order"))
     score.title = page.title == expected["title"]
     score.address = page.original_url == normalise_address(expected["url"])
@@ -128,7 +136,8 @@ def report(scores: list[Score], quiet: bool) -> None:
                 f"address={'yes' if s.address else 'NO '} "
                 f"furniture={share(s.junk_absent, s.junk)} body={share(s.body_kept, s.body)} "
                 f"headings={share(s.headings_found, s.headings)} "
-                f"preface={'yes' if s.preface else 'NO'}"
+                f"preface={'yes' if s.preface else 'NO'} "
+                f"names={s.candidates} quotes={s.quotes}"
                 + (f"  error: {s.error}" if s.error else "")
             )
     n = len(scores)
@@ -141,6 +150,8 @@ def report(scores: list[Score], quiet: bool) -> None:
     heads = share(sum(s.headings_found for s in scores), sum(s.headings for s in scores))
     print(f"headings found     {heads}   goal >= 0.9")
     print(f"preface separated  {share(sum(s.preface for s in scores), n)}   goal 1.00")
+    names, quotes = sum(s.candidates for s in scores), sum(s.quotes for s in scores)
+    print(f"unknown names      {names / n:.1f} per page ({names}), quotes offered {quotes}")
 
 
 def main() -> None:
