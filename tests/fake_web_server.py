@@ -12,11 +12,13 @@ the fake AI servers are (``tests/fake_ai_servers.py``)::
         web.url("/article")                                    # http://127.0.0.1:PORT/article
         web.requested                                          # paths asked for, in order
 
-A path with no page answers 404.
+A path with no page answers 404. ``FakeWebServer(tls=context)`` serves https with a server
+``ssl.SSLContext``.
 """
 
 from __future__ import annotations
 
+import ssl
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,12 +72,15 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class FakeWebServer:
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.scheme = "https" if tls else "http"
         self.answers: dict[str, Answer] = {}
         self.requested: list[str] = []
         self.stopping = threading.Event()
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.fake = self
+        if tls is not None:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._thread: threading.Thread | None = None
 
     def start(self) -> FakeWebServer:
@@ -102,8 +107,8 @@ class FakeWebServer:
     def port(self) -> int:
         return self._httpd.server_address[1]
 
-    def url(self, path: str = "/") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str = "/", host: str = "127.0.0.1") -> str:
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def page(
         self,

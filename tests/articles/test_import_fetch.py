@@ -5,6 +5,9 @@ tests that fetch from that server; with it closed, 127.0.0.1 is refused like any
 """
 
 import json
+import shutil
+import ssl
+import subprocess
 import time
 from io import StringIO
 
@@ -257,3 +260,48 @@ def test_nobody_listening(index, web):
     with FakeWebServer() as gone:
         address = gone.url("/zh")
     assert "could not be fetched" in refused("--url", address)
+
+
+# --- https: the certificate is checked for the name, the connection goes to the checked IP ----
+
+
+@pytest.fixture
+def certificate(tmp_path):
+    """A self-signed certificate for localhost and 127.0.0.1, made with openssl."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(  # noqa: S603
+        [  # noqa: S607
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout", str(key), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.fixture
+def secure_web(certificate, settings):
+    settings.IMPORT_FETCH_ALLOW_LOOPBACK = True
+    settings.IMPORT_FETCH_TIMEOUT = 5
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    with FakeWebServer(tls=context) as web:
+        yield web
+
+
+@pytest.mark.skipif(not shutil.which("openssl"), reason="needs the openssl command")
+def test_https_with_an_untrusted_certificate(index, secure_web):
+    address = secure_web.page("/zh", TRANSLATION, content_type="text/markdown")
+    message = refused("--url", address)
+    assert "secure connection" in message and "CERTIFICATE_VERIFY_FAILED" in message
+
+
+@pytest.mark.skipif(not shutil.which("openssl"), reason="needs the openssl command")
+def test_https_with_a_trusted_certificate(index, secure_web, certificate, monkeypatch):
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+    secure_web.page("/zh", TRANSLATION + f"\n\n原文链接：{URL}", content_type="text/markdown")
+    result = run("--url", secure_web.url("/zh", host="localhost"))
+    assert ArticlePage.objects.get(pk=result["page_id"]).original_url == URL
+    assert secure_web.requested == ["/zh"]

@@ -125,10 +125,11 @@ def _resolve(target: Target, ends: float, seconds: float, allow_loopback: bool) 
         if reason:
             raise ImportInputError(
                 _(
-                    "The address %(url)s cannot be imported: %(host)s leads to %(address)s, and "
-                    "%(reason)s. Only public web pages can be fetched."
+                    "The address %(url)s cannot be imported: %(host)s is not a public address "
+                    "(%(reason)s). Only public web pages can be fetched."
                 )
-                % {"url": target.url, "host": target.host, "address": address, "reason": reason}
+                # Not the address itself: the editor need not learn the inside network's plan.
+                % {"url": target.url, "host": target.host, "reason": reason}
             )
     return addresses
 
