@@ -10,6 +10,12 @@ over a first alignment, so abridged or padded paragraphs barely move it.
 Each group then gets a kind: ``full``, ``abridged`` (Chinese materially shorter than expected),
 ``omitted`` (English with no Chinese) or ``added`` (Chinese with no English, such as an
 editor's lead or a translator's note), with a confidence in [0, 1].
+
+Then each paired group is aligned sentence by sentence
+(``articles.importing.engine.sentence_alignment``): a group that is not ``full`` names in
+``missing`` the English sentences with no Chinese counterpart, and a ``full`` group whose
+Chinese is short by about the length of an English sentence the sentence alignment clearly
+left out becomes ``abridged`` (one sentence dropped from the middle of a paragraph).
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import math
 import re
 import statistics
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articles.importing.engine.anchors import AnchorIndex, TextSize, measure
+from articles.importing.engine.sentence_alignment import align_sentences
+from articles.importing.engine.sentences import split_sentences
 
 FULL, ABRIDGED, OMITTED, ADDED = "full", "abridged", "omitted", "added"
 
@@ -48,6 +56,16 @@ PRIOR_LETTERS = 500
 RATIO_BOUNDS = (0.05, 3.0)
 MIN_BAND = 25
 TIE = 1e-9
+# A sentence cut inside a translated paragraph: the Chinese is below this share of what the
+# English predicts, the sentences left out explain the shortfall (what remains is within
+# CUT_EXPLAINED of its expected length), they are at least CUT_MIN_SHARE of the English, and
+# keeping them costs at least CUT_MARGIN more.
+CUT_MAX_SHARE = 0.9
+CUT_EXPLAINED = 0.3
+CUT_MIN_SHARE = 0.08
+CUT_MARGIN = 1.5
+# A margin this large means no alignment can keep the sentences (too few Chinese ones).
+MARGIN_CAP = 20.0
 
 _NOTE_MARK = re.compile(
     r"^[\s(（\[【]*(译注|译者注|译者按|编者按|编者注|编注|导语|导读|"
@@ -67,6 +85,8 @@ class Group:
     score: float
     # Observed Chinese length over the length expected from the English; None for 1-0 / 0-1.
     length_ratio: float | None = None
+    # English sentences (text) with no Chinese counterpart; empty for ``full`` and ``added``.
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -90,13 +110,15 @@ def align(
     *,
     en_headings: Collection[int] = (),
     zh_headings: Collection[int] = (),
+    sentences: bool = True,
 ) -> Alignment:
     """Align English paragraphs with Chinese paragraphs, monotonically.
 
     ``anchors`` are (English, Chinese) pairs known to correspond, such as glossary terms and
     people's names; a paragraph pair sharing one is more likely to belong together.
     ``en_headings``/``zh_headings`` are the indexes of headings, when the caller knows them:
-    a heading is likely to pair with a heading.
+    a heading is likely to pair with a heading. ``sentences=False`` skips the sentence pass
+    (no ``missing``, no sentence cuts found).
     """
     en_sizes = [measure(p) for p in en]
     zh_sizes = [measure(p) for p in zh]
@@ -110,7 +132,67 @@ def align(
     if estimate is not None and abs(math.log(estimate / ratio)) > 0.03:
         ratio = _clamp(estimate)
         path = aligner.run(ratio)
-    return Alignment([aligner.describe(e, z, ratio) for e, z in path], ratio)
+    groups = [aligner.describe(e, z, ratio) for e, z in path]
+    if sentences:
+        groups = name_missing(groups, en, zh, ratio, anchors)
+    return Alignment(groups, ratio)
+
+
+def name_missing(
+    groups: Sequence[Group],
+    en: Sequence[str],
+    zh: Sequence[str],
+    ratio: float,
+    anchors: Sequence[tuple[str, str]] = (),
+) -> list[Group]:
+    """``groups`` with ``missing`` filled in and sentence cuts found (see the module
+    docstring). A group that already names its missing sentences is kept as it is."""
+    out = []
+    for group in groups:
+        if group.missing or group.kind == ADDED or not group.en:
+            out.append(group)
+        elif group.kind == OMITTED:
+            out.append(_with_missing(group, omitted_sentences([en[i] for i in group.en])))
+        else:
+            out.append(_sentence_cut(group, en, zh, ratio, anchors))
+    return out
+
+
+def omitted_sentences(paragraphs: Sequence[str]) -> list[str]:
+    """Every sentence of paragraphs left out whole."""
+    return [s.text for text in paragraphs for s in split_sentences(text)]
+
+
+def _with_missing(group: Group, missing: list[str], kind: str | None = None) -> Group:
+    return Group(group.en, group.zh, kind or group.kind, group.score, group.length_ratio, missing)
+
+
+def _sentence_cut(group: Group, en, zh, ratio: float, anchors) -> Group:
+    en_texts = [en[i] for i in group.en]
+    letters = sum(measure(t).letters for t in en_texts)
+    if letters < ABRIDGED_MIN_SOURCE:
+        return group
+    result = align_sentences(en_texts, [zh[j] for j in group.zh], ratio=ratio, anchors=anchors)
+    missing = result.missing()
+    if not missing:
+        return group
+    texts = [result.en[i].text for i in missing]
+    if group.kind == ABRIDGED:
+        return _with_missing(group, texts)
+    cut = sum(measure(t).letters for t in texts)
+    observed = sum(s.cjk / ratio + s.latin for s in (measure(zh[j]) for j in group.zh))
+    share = observed / letters
+    explained = observed / max(1, letters - cut)
+    margin = min(result.margin, MARGIN_CAP)
+    if (
+        share < CUT_MAX_SHARE
+        and cut >= CUT_MIN_SHARE * letters
+        and abs(math.log(explained)) <= CUT_EXPLAINED
+        and margin >= CUT_MARGIN
+    ):
+        score = round(min(1.0, 0.5 + margin / 10), 3)
+        return Group(group.en, group.zh, ABRIDGED, score, round(share, 3), texts)
+    return group
 
 
 class _Aligner:
