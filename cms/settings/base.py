@@ -151,7 +151,53 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False  # one page holds both languages; no per-locale trees
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (cms/search, README "Search"): the database backend with Chinese segmented by jieba, or
+# for large sites OpenSearch/Elasticsearch with a Chinese analyzer, chosen by SEARCH_BACKEND.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
+SEARCH_ENGINE_MODULES = {
+    "opensearch": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+}
+# SEARCH_ANALYZER: "ik" (the IK plugin: ik_max_word when indexing, ik_smart when searching)
+# or "smartcn" (the analysis-smartcn plugin); either must be installed in the cluster.
+SEARCH_CHINESE_TOKENIZERS = {
+    "ik": ("ik_max_word", "ik_smart"),
+    "smartcn": ("smartcn_tokenizer", "smartcn_tokenizer"),
+}
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
+else:
+    _index_tokenizer, _search_tokenizer = SEARCH_CHINESE_TOKENIZERS[
+        os.environ.get("SEARCH_ANALYZER", "ik")
+    ]
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_ENGINE_MODULES[SEARCH_BACKEND],
+            "URLS": env_list("SEARCH_URLS", "http://127.0.0.1:9200"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "duizhao_"),
+            # Text fields without their own analyzer use the index's "default" analyzer.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": _index_tokenizer,
+                                "filter": ["lowercase"],
+                            },
+                            "default_search": {
+                                "type": "custom",
+                                "tokenizer": _search_tokenizer,
+                                "filter": ["lowercase"],
+                            },
+                        }
+                    }
+                }
+            },
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
