@@ -44,6 +44,8 @@ class Metadata:
     translator: str = ""
     publisher_credit: str = ""
     copyright_line: str = ""
+    # The original's publication date as YYYY-MM-DD, when the page states it.
+    published: str = ""
 
     def merge(self, other: Metadata) -> None:
         """Fill the fields still empty from ``other``."""

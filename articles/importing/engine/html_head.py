@@ -18,6 +18,7 @@ _TITLE = re.compile(r"<title[^>]*>([^<]{1,500})</title", re.IGNORECASE)
 _TAG = re.compile(r"<(meta|link)\b([^<>]{1,2000})>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def head_metadata(page: str) -> Metadata:
@@ -39,6 +40,8 @@ def head_metadata(page: str) -> Metadata:
             found.merge(Metadata(original_author=value))
         elif key in ("og:url", "canonical") and _URL.match(value):
             found.merge(Metadata(page_url=value))
+        elif key in ("article:published_time", "datepublished", "date") and _DATE.match(value):
+            found.merge(Metadata(published=value[:10]))
         elif key == "copyright":
             found.merge(Metadata(copyright_line=value))
     title = _TITLE.search(head)
