@@ -99,6 +99,9 @@ def _detect(data: bytes) -> str:
 def _decode_as(data: bytes, name: str) -> str:
     try:
         codec = codecs.lookup(name)
+        # Python also knows byte-to-byte codecs (base64, zlib, rot13...): not text encodings.
+        if not getattr(codec, "_is_text_encoding", True):
+            raise LookupError(name)
     except LookupError:
         raise UnreadableText(f'The encoding "{name}" is not one this site knows.') from None
     try:

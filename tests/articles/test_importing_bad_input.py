@@ -105,3 +105,12 @@ def test_sectioning_a_document_without_text_is_empty():
     document = parse_document("<p>only</p>", format="html")
     document.blocks.clear()
     assert split_sections(document) == []
+
+
+@pytest.mark.parametrize("declared", ["base64", "rot13", "zlib", "hex"])
+def test_a_declared_charset_that_is_not_a_text_encoding(declared):
+    """A saved page that is not UTF-8 and declares a codec Python knows but that does not
+    turn bytes into text is refused with a message, not a crash."""
+    page = f'<html><head><meta charset="{declared}"></head><body><p>caf\xe9</p></body></html>'
+    error = refused_quickly(page.encode("latin-1"))
+    assert declared in error.message
