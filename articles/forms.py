@@ -1,18 +1,31 @@
-"""The article editor form: on submission for review, every section must be finished; a
-section body that arrives unreadable is a form error (``articles.rich_text_input``); the
-original's address is stored in its one written form (``articles.importing.engine.addresses``)."""
+"""The article editor form: on submission for review, every section must be finished and the
+English original attached (or an editor's reason recorded why there is none); a section body
+that arrives unreadable is a form error (``articles.rich_text_input``); the original's address
+is stored in its one written form (``articles.importing.engine.addresses``).
+
+Only editors see the "why there is no original" field (``Action.RECORD_NO_ORIGINAL``); for
+anyone else it is not in the form, so a crafted POST carrying it changes nothing."""
 
 from django.utils.translation import gettext as _
 
-from articles.editorial.section_rules import FINAL_STATUSES
+from articles.editorial.permissions import Action, allows
+from articles.editorial.section_rules import FINAL_STATUSES, SectionStatus
 from articles.importing.engine.addresses import normalise_address
 from articles.page_forms import EditorialPageForm
 from articles.rich_text_input import guard_rich_text
+from articles.richtext import html_to_text
 
 
 class ArticlePageForm(EditorialPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        page = self.instance if self.instance.pk else self.parent_page
+        if (
+            self.for_user is not None
+            and page is not None
+            and not allows(self.for_user, Action.RECORD_NO_ORIGINAL, page)
+        ):
+            self.fields.pop("no_original_reason", None)
         for formset in self.formsets.values():
             for form in formset.forms:
                 guard_rich_text(form)
@@ -27,8 +40,30 @@ class ArticlePageForm(EditorialPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if self.is_submission():
+            self.check_original_attached()
             self.check_sections_finished()
         return cleaned_data
+
+    def no_original_reason(self) -> str:
+        """The reason recorded: from this form when the user may set it, else as stored."""
+        if "no_original_reason" in self.fields:
+            return (self.cleaned_data.get("no_original_reason") or "").strip()
+        return (self.instance.no_original_reason or "").strip()
+
+    def translated_without_original(self) -> bool:
+        """Translated sections may stay pending: the original is not attached and an editor
+        has said why there will be none."""
+        return not self.instance.original_attached and bool(self.no_original_reason())
+
+    def check_original_attached(self) -> None:
+        if self.instance.original_attached or self.no_original_reason():
+            return
+        message = _(
+            "The English original is not attached. Attach it (“Attach original” in the "
+            "article's menu), or an editor records why there is none, before submitting."
+        )
+        field = "no_original_reason" if "no_original_reason" in self.fields else None
+        self.add_error(field, message)
 
     def check_sections_finished(self) -> None:
         formset = self.formsets.get("sections")
@@ -42,8 +77,19 @@ class ArticlePageForm(EditorialPageForm):
         if not alive:
             self.add_error(None, _("Add the article's sections before submitting it for review."))
             return
+        without_original = self.translated_without_original()
         for form in alive:
-            if form.is_valid() and form.cleaned_data.get("status") not in FINAL_STATUSES:
+            if not form.is_valid():
+                continue
+            status = form.cleaned_data.get("status")
+            if (
+                without_original
+                and status == SectionStatus.PENDING
+                and html_to_text(form.cleaned_data.get("body_zh_hans") or "").strip()
+            ):
+                # Translated from the original that is not attached: it can be nothing else.
+                continue
+            if status not in FINAL_STATUSES:
                 form.add_error(
                     "status",
                     _(

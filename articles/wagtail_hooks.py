@@ -29,6 +29,7 @@ from articles.editorial.section_rules import (
     STATUS_ACTION,
 )
 from articles.editorial.workflow import assign_translation_workflow
+from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
 from articles.models import ArticleIndexPage, ArticlePage, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls
@@ -56,6 +57,7 @@ def admin_urls():
     return [
         *drafting_screen.urlpatterns,
         *importing_screen.urlpatterns,
+        *attach_screen.urlpatterns,
         path("articles/", include(review_admin_urls)),
         *effort_report.urlpatterns,
         path(
@@ -97,6 +99,8 @@ hooks.register("register_page_header_buttons", drafting_screen.page_header_draft
 hooks.register("register_page_listing_more_buttons", drafting_screen.page_listing_drafts_button)
 hooks.register("register_page_header_buttons", importing_screen.import_button)
 hooks.register("register_page_listing_more_buttons", importing_screen.import_button)
+hooks.register("register_page_header_buttons", attach_screen.attach_button)
+hooks.register("register_page_listing_more_buttons", attach_screen.attach_button)
 
 hooks.register(PERSON_PAGE_SECTIONS, people_pages.person_articles)
 hooks.register(QUOTE_PAGE_SECTIONS, people_pages.quote_articles)

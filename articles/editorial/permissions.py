@@ -42,6 +42,8 @@ class Action(StrEnum):
     SCHEDULE_PUBLISHING = "schedule_publishing"
     DELETE_PAGE = "delete_page"
     IMPORT = "import"
+    ATTACH_ORIGINAL = "attach_original"
+    RECORD_NO_ORIGINAL = "record_no_original"
     DRAFT_WITH_AI = "draft_with_ai"
     ACCEPT_AI_DRAFT = "accept_ai_draft"
     VIEW_REVIEW = "view_review"
@@ -80,6 +82,9 @@ TABLE: dict[Action, Rule] = {
     Action.SCHEDULE_PUBLISHING: Rule(frozenset({EDITORS}), PUBLISH),
     Action.DELETE_PAGE: Rule(frozenset({EDITORS}), DELETE),
     Action.IMPORT: Rule(frozenset({EDITORS}), ADD),
+    Action.ATTACH_ORIGINAL: Rule(frozenset({EDITORS}), EDIT),
+    # The article editor's "why there is no original" field: only editors see and set it.
+    Action.RECORD_NO_ORIGINAL: Rule(frozenset({EDITORS}), EDIT),
     Action.DRAFT_WITH_AI: Rule(WRITERS, EDIT),
     Action.ACCEPT_AI_DRAFT: Rule(WRITERS, EDIT),
     Action.VIEW_REVIEW: Rule(ALL_ROLES, SEE),
@@ -113,6 +118,7 @@ ADMIN_URLS: dict[str, Action] = {
     "articles_drafts_reset": Action.DRAFT_WITH_AI,
     "articles_drafts_accept": Action.ACCEPT_AI_DRAFT,
     "articles_import": Action.IMPORT,
+    "articles_attach_original": Action.ATTACH_ORIGINAL,
     "articles_review:review": Action.VIEW_REVIEW,
     "articles_review:revisions": Action.VIEW_REVIEW,
     "articles_review:recheck": Action.RECHECK_SOURCE,

@@ -217,6 +217,24 @@ class ArticlePage(EditorialPagePermissions, Page):
             "licence allows it."
         ),
     )
+    # A translation imported without its English: readers are told the original is not
+    # attached, and the article is not submitted until it is or an editor says why not.
+    original_attached = models.BooleanField(
+        _("original attached"),
+        default=True,
+        help_text=_(
+            "Off while the English original of a translation imported on its own is missing; "
+            "attach it with “Attach original”."
+        ),
+    )
+    no_original_reason = models.TextField(
+        _("why there is no original"),
+        blank=True,
+        help_text=_(
+            "Editors only: why this translation goes ahead without its English original. "
+            "Needed to submit an article whose original is not attached."
+        ),
+    )
 
     translators = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -278,6 +296,12 @@ class ArticlePage(EditorialPagePermissions, Page):
                     ]
                 ),
                 FieldRowPanel([FieldPanel("licence"), FieldPanel("show_original")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("original_attached", read_only=True),
+                        FieldPanel("no_original_reason"),
+                    ]
+                ),
             ],
             heading=_("Original"),
         ),
@@ -368,7 +392,10 @@ class ArticlePage(EditorialPagePermissions, Page):
         sections = self.section_list() if sections is None else sections
         method, model = effective_method(self.translation_method, self.ai_model, sections)
         return disclosure_for(
-            method=method, model=model, statuses=[section.status for section in sections]
+            method=method,
+            model=model,
+            statuses=[section.status for section in sections],
+            original_attached=self.original_attached,
         )
 
     @cached_property

@@ -152,6 +152,8 @@ def create_article(
             original_author_name=plan.metadata.original_author[:200],
             original_author=_author(plan.metadata.original_author, people),
             publisher_credit=plan.metadata.publisher_credit[:200],
+            # A translation imported on its own: its original is not attached yet.
+            original_attached=plan.original_attached,
             live=False,
             owner=user,
         )

@@ -2,7 +2,9 @@
 --url URL] [--parent PATH] [--title TITLE] [--original-url URL] [--dry-run] [--json]``: the
 admin's paste-and-align import, for bulk work from the shell. ``--url`` (also spelt
 ``--translation-from``) and ``--original-from`` fetch a side from a public web page
-(``articles.importing.adapter.fetch``) instead of reading a file.
+(``articles.importing.adapter.fetch``) instead of reading a file. ``--into PAGE_ID
+--original FILE`` attaches the English original to an existing article instead
+(``articles.importing.adapter.attach``): one new revision, the Chinese unchanged.
 
 The article is created as a draft (see ``articles.importing.adapter``); bad input ends in a plain
 message and a non-zero exit, with nothing created.
@@ -15,7 +17,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wagtail.models import Page, Site
 
+from articles.editorial.stale_writes import StaleWrite
 from articles.importing.adapter import Source, create_article, plan_import
+from articles.importing.adapter.attach import accept_attach, article_for, plan_attach
 from articles.importing.adapter.fetch import fetch_page
 from articles.importing.engine import DEFAULT_LIMITS, ImportInputError
 from articles.models import ArticleIndexPage
@@ -64,8 +68,17 @@ class Command(BaseCommand):
             metavar="TITLE",
             help="The article's title, instead of the one proposed from the files.",
         )
+        parser.add_argument(
+            "--into",
+            metavar="PAGE_ID",
+            help="Attach the English original (--original) to this existing article instead "
+            "of creating one.",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["into"]:
+            self.attach(options)
+            return
         for side in ("original", "translation"):
             if options[side] and options[f"{side}_from"]:
                 flag = "--url" if side == "translation" else "--original-from"
@@ -101,6 +114,55 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
         self.report(plan, page, parent)
+
+    def attach(self, options) -> None:
+        """``--into``: propose the English of each section and save it as one revision."""
+        others = ("translation", "translation_from")
+        if not (options["original"] or options["original_from"]) or any(
+            options[name] for name in others
+        ):
+            raise CommandError("With --into, give --original FILE (and no translation).")
+        original = self.read(options["original"])
+        fetched_url = ""
+        if options["original_from"]:
+            original, fetched_url = self.fetch(options["original_from"])
+        try:
+            page = article_for(options["into"])
+            loaded = page.latest_revision
+            plan = plan_attach(page, original)
+            if not plan.original_url and fetched_url:
+                # The fetched page is the original, unless it names another address.
+                plan.metadata.page_url = fetched_url
+            if not options["dry_run"]:
+                accept_attach(
+                    page,
+                    plan,
+                    user=None,
+                    loaded_revision_id=loaded.pk if loaded else None,
+                    loaded_created_at=loaded.created_at.isoformat() if loaded else None,
+                )
+        except ImportInputError as error:
+            raise CommandError(error.message) from None
+        except StaleWrite as error:
+            raise CommandError(str(error)) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(plan.as_json(), ensure_ascii=False, indent=2))
+            return
+        write = self.stdout.write
+        for number, section in enumerate(plan.sections, 1):
+            label = section.heading_zh or section.heading_en or "—"
+            new = " (new)" if section.is_new else ""
+            write(f"{number:>3}. {section.status:<9}{new} {label}")
+            for text in [] if section.is_new else section.missing:
+                write(f"     no Chinese counterpart: {text[:100]}")
+        for warning in plan.warnings:
+            write(self.style.WARNING(f"Warning: {warning}"))
+        if options["dry_run"]:
+            write("Dry run: nothing was saved.")
+        else:
+            write(
+                self.style.SUCCESS(f'Attached the original to "{page.title}" (page id {page.pk}).')
+            )
 
     def read(self, name: str | None) -> Source | None:
         if not name:
