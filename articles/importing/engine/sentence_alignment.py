@@ -18,6 +18,7 @@ sentence (glued to a neighbour) costs clearly more (``margin``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +29,9 @@ from articles.importing.engine.sentences import Sentence, split_sentences
 # Chinese often splits an English sentence at ；or joins two; leaving one out is rare.
 SKIP_EN_COST = 3.5
 SKIP_ZH_COST = 4.0
+# A Chinese sentence that announces itself as a note ("译注：…") is cheap to leave unpaired.
+NOTE_SKIP_COST = 0.5
+_NOTE_MARK = re.compile(r"^[\s(（\[【]*(译注|译者注|译者按|编者按|编者注|编注)")
 MERGE_COST = 2.0
 MERGE3_COST = 4.0
 ANCHOR_BONUS = 0.5
@@ -123,6 +127,7 @@ class _Scorer:
         self.en_len = [measure(s.text).letters for s in en]
         sizes = [measure(s.text) for s in zh]
         self.zh_len = [s.cjk / ratio + s.latin for s in sizes]
+        self.zh_skip = [NOTE_SKIP_COST if _NOTE_MARK.match(s.text) else SKIP_ZH_COST for s in zh]
         self.index = AnchorIndex([s.text for s in en], [s.text for s in zh], anchors)
 
     def cost(self, e0: int, e1: int, z0: int, z1: int) -> float:
@@ -150,7 +155,7 @@ class _Scorer:
                     if not dj:
                         step = skip_en
                     elif not di:
-                        step = SKIP_ZH_COST
+                        step = self.zh_skip[j - 1]
                     else:
                         step = self.cost(i - di, i, j - dj, j)
                         step += 0.0 if di == dj else MERGE_COST if di + dj == 3 else MERGE3_COST
