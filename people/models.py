@@ -257,3 +257,47 @@ class Term(index.Indexed, models.Model):
     @property
     def forbidden_list(self) -> list[str]:
         return split_lines(self.forbidden)
+
+
+class Organisation(index.Indexed, models.Model):
+    """A university, company or lab, with its Chinese rendering. Review checks accept any of
+    its names or renderings as the organisation named ("New York University" as 纽约大学)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_(
+            "Other correct names and renderings, English or Chinese, one per line "
+            "(e.g. MIT, 麻省理工)."
+        ),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name_en"), FieldPanel("name_zh_hans")]),
+        FieldPanel("aliases"),
+    ]
+
+    search_fields = [
+        index.SearchField("name_en"),
+        index.SearchField("name_zh_hans"),
+        index.SearchField("aliases"),
+        index.AutocompleteField("name_en"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_en"]
+        constraints = [
+            models.UniqueConstraint(fields=["name_en"], name="unique_organisation_name_en"),
+        ]
+
+    def __str__(self) -> str:
+        if self.name_zh_hans and self.name_en and self.name_zh_hans != self.name_en:
+            return f"{self.name_zh_hans} ({self.name_en})"
+        return self.name_en or self.name_zh_hans or ""
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_lines(self.aliases)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Person, Quote, Term
+from .models import Organisation, Person, Quote, Term
 
 
 @register(Person)
@@ -20,3 +20,9 @@ class QuoteTranslationOptions(TranslationOptions):
 class TermTranslationOptions(TranslationOptions):
     fields = ("term",)
     required_languages = ("en", "zh-hans")
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"en": ("name",)}

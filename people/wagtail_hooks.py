@@ -1,5 +1,5 @@
-"""Admin registration for people, quotes and the glossary (one "People" menu), and the
-glossary import screen's URL."""
+"""Admin registration for people, quotes, the glossary and organisations (one "People" menu),
+and the glossary import screen's URL."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from people import glossary_admin
 from people.glossary_admin import EXPORT_FIELDS, EXPORT_HEADINGS, GlossaryIndexView
-from people.models import Person, Quote, Term
+from people.models import Organisation, Person, Quote, Term
 
 
 class PersonViewSet(SnippetViewSet):
@@ -53,8 +53,19 @@ class TermViewSet(SnippetViewSet):
     list_per_page = 100
 
 
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    list_display = ["name_zh_hans", "name_en"]
+    search_fields = ["name_en", "name_zh_hans", "aliases"]
+    # Substring matching in the database: Chinese has no spaces for a full-text tokenizer.
+    search_backend_name = None
+    list_per_page = 100
+
+
 class PeopleGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, QuoteViewSet, TermViewSet)
+    items = (PersonViewSet, QuoteViewSet, TermViewSet, OrganisationViewSet)
     menu_icon = "group"
     menu_label = _("People & glossary")
     menu_name = "people"

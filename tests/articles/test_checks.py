@@ -1,5 +1,7 @@
 """Consistency checks: each catches its problem, none fires on a correct translation."""
 
+from django.utils import translation
+
 import pytest
 
 from articles.review.engine.checks import (
@@ -35,6 +37,14 @@ GLOSSARY = [
     GlossaryTerm("superalignment", "超级对齐", forbidden=["超对齐"]),
     GlossaryTerm("neural network", "神经网络"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Messages are compared in English; the Chinese ones are tested in test_checks_right."""
+    with translation.override("en"):
+        yield
+
 
 CLEAN_PAIRS = [
     (
@@ -89,14 +99,14 @@ def test_a_missing_year_is_reported_in_plain_words():
         "In 2012, AlexNet won the ImageNet challenge.", "AlexNet 赢得了 ImageNet 挑战赛。"
     )
     assert findings == [
-        Finding(MISSING_NUMBER, "Year 2012 in the source is missing from the translation", "2012")
+        Finding(MISSING_NUMBER, "Year “2012” in the source is missing from the translation", "2012")
     ]
 
 
 def test_a_changed_percentage_is_reported():
     findings = check_numbers("a top-5 error of 15.3%", "top-5 错误率为 16.3%")
     assert [(f.evidence, f.message) for f in findings] == [
-        ("15.3%", "Percentage 15.3% in the source is missing from the translation")
+        ("15.3%", "Percentage “15.3%” in the source is missing from the translation")
     ]
 
 
@@ -164,7 +174,7 @@ def test_a_missing_link_is_reported_and_scheme_differences_are_not():
     assert check_urls(source, "原文见该网站。") == [
         Finding(
             MISSING_URL,
-            "Link https://www.example.com/post/ in the source is missing from the translation",
+            "Link “https://www.example.com/post/” in the source is missing from the translation",
             "https://www.example.com/post/",
         )
     ]
@@ -181,7 +191,7 @@ def test_a_name_kept_in_latin_script_is_reported_when_missing():
     assert findings == [
         Finding(
             MISSING_NAME,
-            'Name "DeepMind" in the source is missing from the translation',
+            "Name “DeepMind” in the source is missing from the translation",
             "DeepMind",
         )
     ]
@@ -233,7 +243,7 @@ def test_a_missing_glossary_rendering_is_reported():
     assert findings == [
         Finding(
             GLOSSARY_MISSING,
-            'Term "superalignment" should be rendered as 超级对齐, which is missing from the '
+            "Term “superalignment” should be rendered as “超级对齐”, which is missing from the "
             "translation",
             "superalignment",
         )
@@ -271,7 +281,7 @@ def test_a_known_misspelling_in_the_translation_is_reported():
     assert findings == [
         Finding(
             MISSPELT_NAME,
-            'Name "IIya Sutskever" in the translation looks like a misspelling of Ilya Sutskever',
+            "“IIya Sutskever” in the translation looks like a misspelling of “Ilya Sutskever”",
             "IIya Sutskever",
         )
     ]
@@ -280,7 +290,8 @@ def test_a_known_misspelling_in_the_translation_is_reported():
 def test_a_misspelling_is_reported_once_per_text_it_appears_in():
     findings = check_misspellings("IIya spoke.", "IIya 说道。", PEOPLE)
     assert [f.message for f in findings] == [
-        'Name "IIya" in the source and the translation looks like a misspelling of Ilya Sutskever'
+        "“IIya” in the source and the translation (2 times) looks like a misspelling of "
+        "“Ilya Sutskever”"
     ]
 
 

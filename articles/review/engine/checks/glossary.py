@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from django.utils.translation import gettext_lazy as _
+
 from articles.review.engine.checks.values import (
     GLOSSARY_FORBIDDEN,
     GLOSSARY_MISSING,
     Finding,
     GlossaryTerm,
+    message,
     nfkc,
 )
 
@@ -33,19 +36,28 @@ def check_glossary(
         fold = _identity if term.case_sensitive else str.casefold
         text, approved = fold(translation), fold(nfkc(term.chinese))
         if approved not in text:
-            message = (
-                f'Term "{term.english}" should be rendered as {term.chinese}, '
-                "which is missing from the translation"
+            said = message(
+                _(
+                    "Term “%(term)s” should be rendered as “%(approved)s”, which is missing "
+                    "from the translation"
+                ),
+                term=term.english,
+                approved=term.chinese,
             )
-            findings.append(Finding(GLOSSARY_MISSING, message, term.english))
+            findings.append(Finding(GLOSSARY_MISSING, said, term.english))
         # The approved rendering may contain a forbidden one ("超级对齐" holds "对齐").
+        # A forbidden one may also contain the approved one ("类神经网络" holds "神经网络").
         rest = text.replace(approved, "\0") if approved else text
         for bad in term.forbidden:
-            if bad.strip() and fold(nfkc(bad)) in rest:
-                message = (
-                    f'Term "{term.english}" is rendered as {bad}; the glossary says {term.chinese}'
+            folded = fold(nfkc(bad))
+            if bad.strip() and folded in (text if approved in folded else rest):
+                said = message(
+                    _("Term “%(term)s” is rendered as “%(bad)s”; the glossary says “%(approved)s”"),
+                    term=term.english,
+                    bad=bad,
+                    approved=term.chinese,
                 )
-                findings.append(Finding(GLOSSARY_FORBIDDEN, message, bad))
+                findings.append(Finding(GLOSSARY_FORBIDDEN, said, bad))
     return findings
 
 

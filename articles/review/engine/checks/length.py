@@ -5,7 +5,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 
-from articles.review.engine.checks.values import SHORT_TRANSLATION, Finding
+from django.utils.translation import gettext_lazy as _
+
+from articles.review.engine.checks.values import SHORT_TRANSLATION, Finding, message
 
 # Below this many source characters (whitespace aside) a length ratio says little.
 MIN_SOURCE_CHARS = 200
@@ -21,11 +23,16 @@ def check_length(source_en: str, translation_zh: str, article_ratio: float) -> l
     ratio = length_ratio(source_en, translation_zh)
     if ratio is None or article_ratio <= 0 or ratio >= ABRIDGMENT_FACTOR * article_ratio:
         return []
-    message = (
-        f"Translation is {round(100 * ratio / article_ratio)}% of this article's usual length "
-        f"(ratio {ratio:.2f}, usual {article_ratio:.2f}): likely unmarked abridgment"
+    text = message(
+        _(
+            "Translation is %(percent)s%% of this article's usual length "
+            "(ratio %(ratio)s, usual %(usual)s): likely unmarked abridgment"
+        ),
+        percent=round(100 * ratio / article_ratio),
+        ratio=f"{ratio:.2f}",
+        usual=f"{article_ratio:.2f}",
     )
-    return [Finding(SHORT_TRANSLATION, message, "")]
+    return [Finding(SHORT_TRANSLATION, text, "")]
 
 
 def length_ratio(source_en: str, translation_zh: str) -> float | None:

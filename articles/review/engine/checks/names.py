@@ -1,8 +1,13 @@
-"""Latin-script names: missing from the translation, or written as a known misspelling.
+"""Latin-script names: missing from the translation, or misspelt.
 
 A name is a capitalised word, or a run of them, that is not just capitalised by position:
 the first word of a sentence or of a Title Case heading counts only when it looks like a name
-anyway ("AlexNet", "GPT-4", "NASA") or appears capitalised mid-sentence elsewhere.
+anyway ("AlexNet", "GPT-4", "NASA") or appears capitalised mid-sentence elsewhere. A name is
+present when the translation has it as written or rendered: a person's Chinese name, an
+organisation's (``Organisation``), a glossary term's or a common one (``renderings.py``).
+
+Misspellings are found by ``articles.names`` (the one matcher of people's names): recorded
+misspellings and near misses of a person's name, in either text, every form that occurs.
 """
 
 from __future__ import annotations
@@ -10,13 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from articles.cjk import has_han
+from articles.names import NameIndex, NameMatch, fold, near_word
 from articles.review.engine.checks.renderings import COMMON_RENDERINGS
 from articles.review.engine.checks.values import (
     MISSING_NAME,
     MISSPELT_NAME,
     Finding,
     GlossaryTerm,
+    Organisation,
     PersonNames,
+    message,
     nfkc,
     squash,
 )
@@ -26,6 +38,7 @@ _WORD = re.compile(rf"[{_LATIN}0-9]+(?:[-'’.][{_LATIN}0-9]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ACRONYM_PLURAL = re.compile(r"^([A-Z]{2,})s$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…。！？：\n])[\s\"“‘'(\[{「《*•\-–—]*")
+_LOWER_SUFFIX = re.compile(r"(?:-[a-z]+)+$")
 _CHINESE_NAME_SEPARATORS = re.compile(r"[·•・‧.\s]+")
 
 # Capitalised mid-sentence without being names.
@@ -40,23 +53,116 @@ STOPWORDS = frozenset(_STOPWORD_LINES.split())
 _RENDERINGS = {squash(name): renderings for name, renderings in COMMON_RENDERINGS.items()}
 
 
+_MISSING = _("Name “%(name)s” in the source is missing from the translation")
+_MISSPELT = {
+    "source": ngettext_lazy(
+        "“%(name)s” in the source looks like a misspelling of “%(person)s”",
+        "“%(name)s” in the source (%(count)s times) looks like a misspelling of “%(person)s”",
+        "count",
+    ),
+    "translation": ngettext_lazy(
+        "“%(name)s” in the translation looks like a misspelling of “%(person)s”",
+        "“%(name)s” in the translation (%(count)s times) looks like a misspelling of “%(person)s”",
+        "count",
+    ),
+    "both": ngettext_lazy(
+        "“%(name)s” in the source and the translation looks like a misspelling of “%(person)s”",
+        "“%(name)s” in the source and the translation (%(count)s times) looks like a "
+        "misspelling of “%(person)s”",
+        "count",
+    ),
+}
+
+
+class PeopleIndex:
+    """People's names prepared once (``articles.names.NameIndex``) for checking many sections,
+    with the name each misspelling is reported as a slip of."""
+
+    def __init__(self, people: Sequence[PersonNames]):
+        self.names = NameIndex(people)
+        self.proper = {
+            p.id: (next(iter(p.names_en), ""), next(iter(p.names_zh), "")) for p in people
+        }
+
+        # Single words of names, for slips in a name written alone ("IIya", "Bengiol"), which
+        # the name matcher looks for only in whole names and unique surnames.
+        self.words: dict[str, set[object]] = {}
+        self.surnames: set[str] = set()
+        for person in people:
+            for name in person.names_en:
+                words = _WORD.findall(name)
+                for word in words:
+                    self.words.setdefault(word, set()).add(person.id)
+                if len(words) > 1:
+                    self.surnames.add(words[-1])
+
+    def find(self, text: str) -> list[NameMatch]:
+        return self.names.find(text)
+
+    def stray_words(self, text: str) -> list[tuple[str, object]]:
+        """Words written alone that are a slip for one person's name word: a capital I for
+        an l (or the reverse) in any name word, one letter off in a surname. A word that is
+        someone's correct name word, or inside a name the matcher found, is no slip."""
+        taken = [(m.start, m.end) for m in self.find(text)]
+        found = []
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word in self.words or any(a <= match.start() < b for a, b in taken):
+                continue
+            if not (word[:1].isupper() or (word[:1] == "l" and word[1:2].isupper())):
+                continue
+            owners = {
+                person_id
+                for recorded, ids in self.words.items()
+                if _slip(word, recorded, recorded in self.surnames)
+                for person_id in ids
+            }
+            if len(owners) == 1:
+                found.append((word, next(iter(owners))))
+        return found
+
+
+def _slip(written: str, recorded: str, surname: bool) -> bool:
+    if len(recorded) < 3 or written.casefold() == recorded.casefold():
+        return False
+    if fold(written) == fold(recorded):
+        return True
+    return surname and near_word(written, recorded)
+
+
+_LATIN_NAME = rf"(?<![{_LATIN}0-9]){{}}(?![{_LATIN}0-9])"
+
+
 def check_names(
     source_en: str,
     translation_zh: str,
     *,
     people: Sequence[PersonNames] = (),
     glossary: Sequence[GlossaryTerm] = (),
+    organisations: Sequence[Organisation] = (),
+    index: PeopleIndex | None = None,
 ) -> list[Finding]:
     """Latin-script names in the source found neither as written nor in Chinese.
 
-    A name is found when the translation has it as written, a Chinese name or recorded
-    misspelling of the person it names (misspellings have their own check), or its common
-    Chinese rendering. A run of names ("Google DeepMind") is found when each word is.
-    Glossary terms are left to the glossary check.
+    An organisation on record ("New York University", "MIT") is judged as a whole: found when
+    the translation has any of its names or renderings ("纽约大学"). Other names are found when
+    the translation has them as written, a Chinese name or recorded misspelling of the person
+    they name, or a common Chinese rendering. In a run of words ("Cornell Aeronautical
+    Laboratory") only the words whose rendering can be predicted are judged: kept in Latin
+    script, a person's, or with a known rendering ("Laboratory", 实验室); the rest are
+    transliterated or translated in ways no list can predict. Glossary terms are left to the
+    glossary check. ``index`` is ``PeopleIndex(people)`` prepared once, for many sections.
     """
+    source = nfkc(source_en)
     translation = squash(nfkc(translation_zh))
+    findings, source = _check_organisations(source, translation, organisations)
     terms = {squash(t.english) for t in glossary}
-    people_found = _people_found(people, translation)
+    named: set[object] = set()
+    if people:
+        # Anyone named in the translation, misspelt too: a misspelling is its own finding.
+        index = index if index is not None else PeopleIndex(people)
+        named = {match.person_id for match in index.find(nfkc(translation_zh))}
+    people_found = _people_found(people, translation, named)
 
     def found(name: str) -> bool:
         key = squash(name)
@@ -69,58 +175,103 @@ def check_names(
             return True
         return people_found.get(tuple(name.casefold().split()), False)
 
+    def predictable(word: str) -> bool:
+        """Whether we know how this word should appear in Chinese: kept in Latin script
+        (AlexNet, GPT-4, MNIST), part of a person's name on record, or a known rendering."""
+        if _distinctive(word):
+            return True
+        key = squash(word)
+        keys = {key, key[:-1]} if key.endswith("s") and len(key) > 3 else {key}
+        return any(k in _RENDERINGS for k in keys) or (word.casefold(),) in people_found
+
     def checkable(words: tuple[str, ...]) -> bool:
-        """Whether we know how this name should appear in Chinese: kept in Latin script
-        (AlexNet, GPT-4, MNIST), a person on record, or a known common rendering. Other
-        names (a town, a person with no record) are transliterated in ways no list can
-        predict, so judging them would flag every clean translation."""
-        if any(_distinctive(word) for word in words):
+        """Names we cannot predict at all (a town, a person with no record) are not judged,
+        since judging them would flag every clean translation."""
+        if any(predictable(word) for word in words):
             return True
-        keys = [squash(" ".join(words)), *(squash(word) for word in words)]
-        if any(key in _RENDERINGS for key in keys):
-            return True
-        return tuple(" ".join(words).casefold().split()) in people_found or any(
-            (word.casefold(),) in people_found for word in words
+        return (
+            squash(" ".join(words)) in _RENDERINGS
+            or tuple(" ".join(words).casefold().split()) in people_found
         )
 
-    findings = []
-    for words in dict.fromkeys(name_candidates(nfkc(source_en))):
+    for written in dict.fromkeys(name_candidates(source)):
+        # "AI-powered" and "C4-like" name "AI" and "C4": the lower-case part is translated.
+        words = tuple(_LOWER_SUFFIX.sub("", word) or word for word in written)
         name = " ".join(words)
-        if not checkable(words):
+        if not checkable(words) or found(name):
             continue
-        if not found(name) and not all(found(word) for word in words):
-            message = f'Name "{name}" in the source is missing from the translation'
-            findings.append(Finding(MISSING_NAME, message, name))
+        judged = [word for word in words if predictable(word)] or list(words)
+        if not all(found(word) for word in judged):
+            findings.append(Finding(MISSING_NAME, message(_MISSING, name=name), name))
     return findings
 
 
-def check_misspellings(
-    source_en: str, translation_zh: str, people: Sequence[PersonNames]
-) -> list[Finding]:
-    """Known misspellings of a person's name in either text; case matters ("IIya")."""
-    texts = {"source": nfkc(source_en), "translation": nfkc(translation_zh)}
+def _check_organisations(
+    source: str, squashed_translation: str, organisations: Sequence[Organisation]
+) -> tuple[list[Finding], str]:
+    """Findings for the organisations the source names, and the source with their names
+    blanked, so that their words are not judged again one by one."""
     findings = []
-    for person in people:
-        # Blank the correct names first, so a misspelling inside one is not reported.
-        names = (*person.names_en, *person.names_zh)
-        correct = sorted((nfkc(n) for n in names if n), key=len, reverse=True)
-        proper = names[0] if names else str(person.id)
-        misspellings = sorted((nfkc(m) for m in person.misspellings if m), key=len, reverse=True)
-        for index, misspelling in enumerate(misspellings):
-            # Longer misspellings first, so "IIya Sutskever" is not reported again as "IIya".
-            hidden = correct + misspellings[:index]
-            pattern = re.compile(rf"(?<![A-Za-z]){re.escape(misspelling)}(?![A-Za-z])")
-            places = [
-                place
-                for place, text in texts.items()
-                if misspelling in text and pattern.search(_blank(text, hidden))
-            ]
-            if places:
-                message = (
-                    f'Name "{misspelling}" in the {" and the ".join(places)} '
-                    f"looks like a misspelling of {proper}"
-                )
-                findings.append(Finding(MISSPELT_NAME, message, misspelling))
+    for organisation in organisations:
+        pattern = _names_pattern(organisation.names_en)
+        if pattern is None:
+            continue
+        written = [m.group() for m in pattern.finditer(source)]
+        if not written:
+            continue
+        source = pattern.sub(lambda m: " " * len(m.group()), source)
+        forms = [*organisation.names_en, *organisation.names_zh]
+        if not any(squash(nfkc(form)) in squashed_translation for form in forms if form.strip()):
+            findings.append(Finding(MISSING_NAME, message(_MISSING, name=written[0]), written[0]))
+    return findings, source
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """Any of ``names`` as whole words, longest first; an acronym ("MIT") only as written,
+    other names in any case ("New York university" too)."""
+    parts = []
+    for name in sorted((nfkc(n).strip() for n in names if n.strip()), key=len, reverse=True):
+        body = r"\s+".join(re.escape(word) for word in name.split())
+        parts.append(_LATIN_NAME.format(body if name.isupper() else f"(?i:{body})"))
+    return re.compile("|".join(parts)) if parts else None
+
+
+def check_misspellings(
+    source_en: str,
+    translation_zh: str,
+    people: Sequence[PersonNames],
+    *,
+    index: PeopleIndex | None = None,
+) -> list[Finding]:
+    """Every form of a person's name written wrong, in either text: recorded misspellings
+    (case matters: "IIya") and near misses ("lIya", "Bengiol", one ideograph off in a long
+    Chinese name). One finding per form, saying how often it occurs and where.
+
+    ``index`` is ``PeopleIndex`` of everyone on record, prepared once for many sections; it
+    defaults to ``people``'s.
+    """
+    index = index if index is not None else PeopleIndex(people)
+    proper = index.proper
+    places: dict[str, dict[str, int]] = {}
+    persons: dict[str, object] = {}
+    for place, text in (("source", nfkc(source_en)), ("translation", nfkc(translation_zh))):
+        for match in index.find(text):
+            if match.misspelt:
+                places.setdefault(match.text, {}).setdefault(place, 0)
+                places[match.text][place] += 1
+                persons.setdefault(match.text, match.person_id)
+    for place, text in (("source", nfkc(source_en)), ("translation", nfkc(translation_zh))):
+        for written, person_id in index.stray_words(text):
+            places.setdefault(written, {}).setdefault(place, 0)
+            places[written][place] += 1
+            persons.setdefault(written, person_id)
+    findings = []
+    for written, counts in places.items():
+        where = "both" if len(counts) == 2 else next(iter(counts))
+        names = proper.get(persons[written], ("", ""))
+        person = (names[1] or names[0]) if has_han(written) else (names[0] or names[1])
+        text = message(_MISSPELT[where], name=written, person=person, count=sum(counts.values()))
+        findings.append(Finding(MISSPELT_NAME, text, written))
     return findings
 
 
@@ -180,20 +331,14 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _blank(text: str, names: Sequence[str]) -> str:
-    for name in names:
-        text = text.replace(name, "\0")
-    return text
-
-
 def _people_found(
-    people: Sequence[PersonNames], squashed_translation: str
+    people: Sequence[PersonNames], squashed_translation: str, named: set[object]
 ) -> dict[tuple[str, ...], bool]:
     """For each run of words of a person's English name ("Hinton", "Geoffrey Hinton"), whether
     a person it may stand for is named in the translation."""
     found: dict[tuple[str, ...], bool] = {}
     for person in people:
-        present = _person_in(person, squashed_translation)
+        present = person.id in named or _person_in(person, squashed_translation)
         for full in person.names_en:
             parts = tuple(full.casefold().split())
             for start in range(len(parts)):

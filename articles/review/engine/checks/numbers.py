@@ -2,7 +2,8 @@
 
 Numbers are compared by value, so "1,000" matches "1000" and "一千", "2012" matches
 "2012 年", "30 million" matches "3000 万", and "175B" matches "175B" or "1750 亿".
-English number words ("three") are not looked for.
+"the 1980s" matches "20 世纪 80 年代" or "八十年代", "30%" matches "百分之三十", and
+full-width digits count as digits. English number words ("three") are not looked for.
 """
 
 from __future__ import annotations
@@ -11,7 +12,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from articles.review.engine.checks.values import MISSING_NUMBER, MISSING_URL, Finding, nfkc, unique
+from django.utils.translation import gettext_lazy as _
+
+from articles.review.engine.checks.values import (
+    MISSING_NUMBER,
+    MISSING_URL,
+    Finding,
+    message,
+    nfkc,
+    unique,
+)
 
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}'\""
@@ -30,9 +40,15 @@ _EN_SCALE = {
 }
 _EN_NUMBER = re.compile(
     _DIGITS
-    + r"(?:(?P<pct>\s?%)|\s?(?P<word>thousand|million|billion|trillion)\b"
+    + r"(?:(?P<pct>\s?%|\s?per\s?cent\b)|\s?(?P<word>thousand|million|billion|trillion)\b"
     + r"|(?P<suffix>k|K|M|B|bn|mn)\b|(?P<decade>s)\b)?"
 )
+NUMBER, YEAR, PERCENTAGE = "number", "year", "percentage"
+_MESSAGES = {
+    NUMBER: _("Number “%(number)s” in the source is missing from the translation"),
+    YEAR: _("Year “%(number)s” in the source is missing from the translation"),
+    PERCENTAGE: _("Percentage “%(number)s” in the source is missing from the translation"),
+}
 _ZH_NUMBER = re.compile(_DIGITS + r"\s*(?P<scale>[十百千万亿]+)?")
 _ZH_DIGIT = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
@@ -44,7 +60,7 @@ class NumberMention:
     """A number as written in the source, and the values a translation may show for it."""
 
     text: str
-    kind: str  # "Number", "Year" or "Percentage", as the finding's message says it
+    kind: str  # NUMBER, YEAR or PERCENTAGE: which message the finding gets
     values: frozenset[Decimal]
 
 
@@ -54,12 +70,7 @@ def check_numbers(source_en: str, translation_zh: str) -> list[Finding]:
     present = number_values(translation)
     missing = (m for m in number_mentions(source) if not m.values & present)
     return unique(
-        Finding(
-            MISSING_NUMBER,
-            f"{m.kind} {m.text} in the source is missing from the translation",
-            m.text,
-        )
-        for m in missing
+        Finding(MISSING_NUMBER, message(_MESSAGES[m.kind], number=m.text), m.text) for m in missing
     )
 
 
@@ -70,8 +81,10 @@ def check_urls(source_en: str, translation_zh: str) -> list[Finding]:
     for url in urls(nfkc(source_en)):
         bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).rstrip("/")
         if bare not in translation:
-            message = f"Link {url} in the source is missing from the translation"
-            findings.append(Finding(MISSING_URL, message, url))
+            text = message(
+                _("Link “%(url)s” in the source is missing from the translation"), url=url
+            )
+            findings.append(Finding(MISSING_URL, text, url))
     return unique(findings)
 
 
@@ -91,7 +104,9 @@ def number_mentions(text: str) -> list[NumberMention]:
             values.add(value * scale)
         if m["decade"] and value % 10 == 0:
             values.add(value % 100)  # "1990s" is often "90 年代"
-        kind = "Percentage" if m["pct"] else "Year" if _is_year(m) else "Number"
+            if value % 100 == 0:
+                values.add(value // 100 + 1)  # "the 1900s" may be "20 世纪"
+        kind = PERCENTAGE if m["pct"] else YEAR if _is_year(m) else NUMBER
         mentions.append(NumberMention(m.group().strip(), kind, frozenset(values)))
     return mentions
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from django.utils.functional import Promise, lazy
 
 MISSING_NUMBER = "missing_number"
 MISSING_URL = "missing_url"
@@ -18,10 +20,14 @@ SHORT_TRANSLATION = "short_translation"
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in one section. ``evidence`` is the text that triggered it."""
+    """One problem in one section. ``evidence`` is the text that triggered it.
+
+    ``message`` is lazy (see ``message``): it is put into words in the language active when it
+    is shown, so the Chinese admin reads it in Chinese with the English term quoted.
+    """
 
     code: str
-    message: str
+    message: str | Promise
     evidence: str
 
     @property
@@ -48,6 +54,30 @@ class GlossaryTerm:
     chinese: str
     case_sensitive: bool = False
     forbidden: Sequence[str] = ()
+
+
+def _render(template: str | Promise, params: Mapping[str, object]) -> str:
+    # Numbers stay numbers: an ``ngettext_lazy`` template picks its plural form by one.
+    values = {name: str(v) if isinstance(v, Promise) else v for name, v in params.items()}
+    return str(template % values)
+
+
+_lazy_render = lazy(_render, str)
+
+
+def message(template: str | Promise, **params: object) -> Promise:
+    """A finding's message: ``template`` (a ``gettext_lazy`` or ``ngettext_lazy`` string with
+    ``%(name)s`` placeholders) filled in with ``params`` when shown, in the language active
+    then."""
+    return _lazy_render(template, params)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation's names: English (with aliases such as "MIT") and Chinese renderings."""
+
+    names_en: Sequence[str] = ()
+    names_zh: Sequence[str] = ()
 
 
 def nfkc(text: str) -> str:
