@@ -47,10 +47,6 @@ def _page(name):
     return lambda desk: (reverse(name, args=(desk.article.pk,)), {})
 
 
-def _section(name, data=None):
-    return lambda desk: (reverse(name, args=(desk.article.pk, desk.full_section.pk)), data or {})
-
-
 def _section_key(name, data=None):
     return lambda desk: (reverse(name, args=(desk.article.pk, desk.full_section.key)), data or {})
 
@@ -71,7 +67,7 @@ REQUESTS = {
     "articles_drafts_start": ("post", _page("articles_drafts_start")),
     "articles_drafts_retry": ("post", _page("articles_drafts_retry")),
     "articles_drafts_reset": ("post", _page("articles_drafts_reset")),
-    "articles_drafts_accept": ("post", _section("articles_drafts_accept")),
+    "articles_drafts_accept": ("post", _section_key("articles_drafts_accept")),
     "articles_import": (
         "get",
         lambda desk: (reverse("articles_import"), {"parent": desk.index.pk}),
