@@ -31,16 +31,18 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "wagtailadmin.access_admin",
         *(
             f"people.{action}_{model}"
-            for model in ("person", "quote", "term")
+            for model in ("person", "quote", "term", "organisation")
             for action in ("add", "change", "delete", "view")
         ),
         *(f"articles.{action}_topic" for action in ("add", "change", "delete", "view")),
+        # Settings → check severities: which findings block submission.
+        "articles.change_checkpolicy",
     ),
     TRANSLATORS: (
         "wagtailadmin.access_admin",
         *(
             f"people.{action}_{model}"
-            for model in ("person", "quote", "term")
+            for model in ("person", "quote", "term", "organisation")
             for action in ("add", "change", "view")
         ),
         "articles.view_topic",
@@ -50,6 +52,7 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "people.view_person",
         "people.view_quote",
         "people.view_term",
+        "people.view_organisation",
         "articles.view_topic",
     ),
 }

@@ -1,5 +1,6 @@
 """Article models. Import from ``articles.models``."""
 
+from articles.models.check_policy import CheckPolicy, Severity
 from articles.models.drafting_usage import DraftingUsage
 from articles.models.pages import (
     ArticleIndexPage,
@@ -30,11 +31,13 @@ __all__ = [
     "ArticlePage",
     "ArticleSection",
     "CheckDismissal",
+    "CheckPolicy",
     "DraftState",
     "DraftingUsage",
     "HomePage",
     "Licence",
     "Platform",
+    "Severity",
     "Topic",
     "TranslationMethod",
 ]

@@ -24,9 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
 from articles.editorial.section_rules import SectionStatus, needs_signoff
-from articles.models import ArticleSection, CheckDismissal, section_versions
+from articles.models import ArticleSection, CheckDismissal, CheckPolicy, Severity, section_versions
 from articles.models.workflow import SignoffState, signoff_states
 from articles.person_names import load_person_names
+from articles.review.checking import covered_text, organisations
 from articles.review.engine import checks
 from articles.review.engine.checks import Finding, GlossaryTerm, PersonNames
 from articles.review.engine.diffs import diff_text, render_side_by_side
@@ -77,6 +78,9 @@ class ReviewRow:
     confirmed_by: str = ""
     signoff: SignoffState | None = None
     current_english: str = ""
+    # The check kinds editors set to "block" submission or to "warn" (Settings).
+    blocking_codes: frozenset[str] = frozenset()
+    warning_codes: frozenset[str] = frozenset()
 
     @property
     def anchor(self) -> str:
@@ -194,6 +198,11 @@ def build_review(page, *, problems_only: bool = False) -> Review:
         (t.en, t.zh) for t, s in zip(texts, sections, strict=True) if s.status == SectionStatus.FULL
     )
     people, glossary = _people(), _glossary()
+    # Misspellings are looked for of everyone, not only of the people a section names.
+    everyone, known_organisations = checks.PeopleIndex([p.names for p in people]), organisations()
+    policy = CheckPolicy.load()
+    blocking = frozenset(c for c in checks.CHECK_CODES if policy.severity(c) == Severity.BLOCK)
+    warning = frozenset(c for c in checks.CHECK_CODES if policy.severity(c) == Severity.WARN)
     dismissals = _dismissals(page)
     signoffs = {state.section.key: state for state in signoff_states(page, sections)}
     users = _user_names(
@@ -206,10 +215,12 @@ def build_review(page, *, problems_only: bool = False) -> Review:
     rows = []
     for index, (section, text) in enumerate(zip(sections, texts, strict=True)):
         findings = checks.run_checks(
-            text.en,
+            text.checked_en,
             text.zh,
             people=[p.names for p in people if p.concerns(text)],
             glossary=glossary,
+            organisations=known_organisations,
+            names=everyone,
             article_ratio=usual if section.status == SectionStatus.FULL else None,
         )
         seen = dismissals.get(section.key, {})
@@ -233,6 +244,8 @@ def build_review(page, *, problems_only: bool = False) -> Review:
             confirmed_by=users.get(section.source_confirmed_by_id, ""),
             signoff=signoffs.get(section.key),
             current_english=text.source,
+            blocking_codes=blocking,
+            warning_codes=warning,
         )
         if row.stale:
             ops = diff_text(section.source_at_translation, text.source)
@@ -259,8 +272,9 @@ def build_review(page, *, problems_only: bool = False) -> Review:
 class _Texts:
     """One section's plain texts, worked out once for checks, drift, effort and diffs."""
 
-    en: str  # heading and text, one line per paragraph, for the checks
+    en: str  # heading and text, one line per paragraph
     zh: str
+    checked_en: str  # the English the translation claims to cover, for the checks
     body_zh: str  # the Chinese text alone, compared with the AI draft
     draft: str
     source: str  # what source_at_translation records
@@ -271,6 +285,13 @@ class _Texts:
         return cls(
             en=_joined(section.heading_en, body_en),
             zh=_joined(section.heading_zh_hans, body_zh),
+            checked_en=covered_text(
+                section.heading_en,
+                section.body_en,
+                section.body_zh_hans,
+                section.status,
+                section.note,
+            ),
             body_zh=body_zh,
             draft=chinese_text(section.ai_draft),
             source=english_source_of_text(section.heading_en, body_en),
