@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from cms.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,6 +26,7 @@ if settings.DEBUG:
 # Chinese at the root, English under /en/; Wagtail serves pages for both.
 urlpatterns += i18n_patterns(
     path("", include("people.urls")),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
