@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.users.models import UserProfile
+
 import pytest
 
 from articles.models import (
@@ -33,10 +35,19 @@ TRANSLATORS_CHINESE = "译者先写好的译文。"
 
 
 @pytest.fixture
-def english_admin(settings):
-    """Assert on English messages whatever the admin's default language."""
-    settings.LANGUAGE_CODE = "en"
-    settings.WAGTAIL_USER_EDITABLE_ADMIN_LANGUAGES = False
+def english_admin(editor_user, translator_user):
+    """Assert on English messages: the admin users read the admin in English. (Changing
+    LANGUAGE_CODE instead would also move the readers' pages, which this file visits.)"""
+    for user in (editor_user, translator_user):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()
+
+
+def reader_page(client: Client, page: ArticlePage) -> str:
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def logged_in(user, *, csrf: bool = True) -> Client:
@@ -144,7 +155,7 @@ def test_a_section_added_in_a_draft_of_a_live_article_is_drafted(
     assert job(page, added.key).ai_draft_state == DraftState.DONE
     # Readers see nothing of the section or its draft before someone publishes.
     assert not ArticleSection.objects.filter(key=added.key).exists()
-    public = client.get(page.url).content.decode()
+    public = reader_page(client, page)
     assert "convolutional" not in public and "【译】" not in public
 
     page.get_latest_revision().publish()
@@ -152,7 +163,7 @@ def test_a_section_added_in_a_draft_of_a_live_article_is_drafted(
     row = ArticleSection.objects.get(page=page, key=added.key)
     assert row.ai_draft == drafted.ai_draft
     assert row.body_zh_hans.startswith("<p>【译】")
-    assert "【译】" in client.get(page.url).content.decode()
+    assert "【译】" in reader_page(client, page)
 
 
 def test_the_chinese_of_a_draft_only_section_is_filled_only_when_empty(
