@@ -215,6 +215,15 @@ def _preview_page(request, parent, plan, texts, fmt, error: str = "", choices=No
                 "section": section,
                 "status": status,
                 "note": choices.get("notes", {}).get(index, default_note),
+                "paragraphs_en": [
+                    {
+                        "paragraph": paragraph,
+                        "segments": cut_segments(
+                            paragraph.text, section.cut_sentences.get(paragraph.index, [])
+                        ),
+                    }
+                    for paragraph in section.paragraphs_en
+                ],
             }
         )
     original_url = plan.metadata.original_url
@@ -240,6 +249,24 @@ def _preview_page(request, parent, plan, texts, fmt, error: str = "", choices=No
     }
     status = 400 if error else 200
     return TemplateResponse(request, "articles/admin/import_preview.html", context, status=status)
+
+
+def cut_segments(text: str, cut: list[str]) -> list[tuple[str, bool]]:
+    """``text`` in pieces, each with whether it is a sentence that has no Chinese counterpart
+    (the template marks those)."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for sentence in cut:
+        start = text.find(sentence, position)
+        if start < 0:
+            continue
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((sentence, True))
+        position = start + len(sentence)
+    if position < len(text) or not pieces:
+        pieces.append((text[position:], False))
+    return pieces
 
 
 def _create(request, parent):

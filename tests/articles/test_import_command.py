@@ -70,13 +70,17 @@ def test_json_shape(index, files):
     assert [s["status"] for s in result["sections"]] == ["full", "abridged"]
     assert [s["heading"] for s in result["sections"]] == ["", "余波"]
     for group in result["alignment"]:
-        assert set(group) == {"en", "zh", "kind", "score"}
+        assert set(group) == {"en", "zh", "kind", "score", "missing"}
+        # The English sentences with no Chinese counterpart: none in a full group.
+        if group["kind"] in ("full", "added"):
+            assert group["missing"] == []
         assert group["kind"] in {"full", "abridged", "omitted", "added"}
         assert all(isinstance(i, int) for i in group["en"] + group["zh"])
         assert 0.0 <= group["score"] <= 1.0
     # 0 title, 1-3 paragraphs, 4 heading, 5 the paragraph left untranslated.
     omitted = next(g for g in result["alignment"] if g["en"] == [5])
     assert (omitted["zh"], omitted["kind"]) == ([], "omitted")
+    assert omitted["missing"] == [EN[4]]
     en_indexes = [i for g in result["alignment"] for i in g["en"]]
     assert en_indexes == list(range(len(EN) + 1))  # title + paragraphs + one heading
     assert result["people"] == []

@@ -35,7 +35,7 @@ from articles.importing.engine import (
     split_sections,
 )
 from articles.importing.engine.addresses import address_key, normalise_address
-from articles.importing.engine.alignment import ADDED, FULL, OMITTED
+from articles.importing.engine.alignment import ADDED, FULL, OMITTED, omitted_sentences
 from articles.importing.engine.anchors import CJK
 from articles.importing.engine.proposal import (
     PREFACE,
@@ -117,14 +117,15 @@ def plan_import(
         warnings.append("No translation was given: every section is pending translation.")
     else:
         alignment = _title_groups(en, zh) + [
-            PlanGroup(
-                [_position(en, i) for i in g.en],
-                [_position(zh, j) for j in g.zh],
-                g.kind,
-                round(g.score, 3),
-            )
-            for g in _paired_groups(proposal, en.sections if en else [])
+            _plan_group(g, en, zh) for g in _paired_groups(proposal, en.sections if en else [])
         ]
+        if en is not None:
+            _place_cut_sentences(sections, alignment, en)
+            for section in sections:
+                if section.cut_sentences:
+                    section.evidence = describe_evidence(
+                        section, has_original=True, has_translation=True
+                    )
     if en is None:
         for section in sections:
             if section.role != PREFACE:
@@ -187,6 +188,33 @@ def _paired_groups(proposal, en_sections: list[Section]):
     heading whose section it translates (``articles.importing.engine.proposal`` keeps the raw
     alignment)."""
     return keep_headings_with_sections(proposal.alignment.groups, heading_indexes(en_sections))
+
+
+def _plan_group(group, en: _Side | None, zh: _Side) -> PlanGroup:
+    en_indexes = [_position(en, i) for i in group.en] if en else []
+    missing = list(group.missing)
+    if group.kind == OMITTED and not missing and en:
+        # A group made omitted after the alignment (a heading moved to its section).
+        missing = omitted_sentences([en.block(k).text for k in en_indexes])
+    return PlanGroup(
+        en_indexes,
+        [_position(zh, j) for j in group.zh],
+        group.kind,
+        round(group.score, 3),
+        missing if group.kind != FULL else [],
+    )
+
+
+def _place_cut_sentences(sections: list[PlanSection], groups: list[PlanGroup], en: _Side):
+    """Each missing sentence under the English paragraph (document index) that holds it."""
+    owner = {p.index: s for s in sections for p in s.paragraphs_en}
+    owner |= {s.heading_en_index: s for s in sections if s.heading_en_index is not None}
+    for group in groups:
+        for text in group.missing:
+            index = next((k for k in group.en if text in en.block(k).text), None)
+            if index is None or index not in owner:
+                continue
+            owner[index].cut_sentences.setdefault(index, []).append(text)
 
 
 def _read(source: Source, language: str, limits: Limits) -> _Side:
@@ -322,8 +350,13 @@ def describe_evidence(section: PlanSection, *, has_original: bool, has_translati
     else:
         if section.omitted:
             parts.append(f"原文{_cite(section.omitted, en_numbers)}无对应译文")
-        if section.abridged:
-            parts.append(f"原文{_cite(section.abridged, en_numbers)}的译文明显偏短")
+        shortened = [k for k in section.abridged if not section.cut_sentences.get(k)]
+        cut = [k for k in section.abridged if section.cut_sentences.get(k)]
+        if shortened:
+            parts.append(f"原文{_cite(shortened, en_numbers)}的译文明显偏短")
+        if cut:
+            count = sum(len(section.cut_sentences[k]) for k in cut)
+            parts.append(f"原文{_cite(cut, en_numbers)}有 {count} 句无对应译文")
         if section.added:
             parts.append(f"译文{_cite(section.added, zh_numbers)}无对应原文")
         if not parts:

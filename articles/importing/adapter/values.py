@@ -79,6 +79,13 @@ class PlanSection:
     role: str = "translation"
     # False while the English original of a translated section has not been given.
     original_attached: bool = True
+    # English sentences with no Chinese counterpart, by document index of their paragraph.
+    cut_sentences: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        """The English sentences with no Chinese counterpart, in order."""
+        return [text for index in sorted(self.cut_sentences) for text in self.cut_sentences[index]]
 
     @property
     def heading(self) -> str:
@@ -91,6 +98,8 @@ class PlanGroup:
     zh: list[int]
     kind: str
     score: float
+    # English sentences with no Chinese counterpart (empty for ``full`` and ``added``).
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -145,7 +154,8 @@ class ImportPlan:
                 for s in self.sections
             ],
             "alignment": [
-                {"en": g.en, "zh": g.zh, "kind": g.kind, "score": g.score} for g in self.alignment
+                {"en": g.en, "zh": g.zh, "kind": g.kind, "score": g.score, "missing": g.missing}
+                for g in self.alignment
             ],
             "people": list(self.people),
             "warnings": list(self.warnings),

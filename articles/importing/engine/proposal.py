@@ -117,7 +117,9 @@ def preface_apart(groups: list[Group], preface: set[int]) -> list[Group]:
             out.append(Group([], sorted(preface), ADDED, 1.0))
             placed = True
         if zh:
-            out.append(Group(group.en, zh, group.kind, group.score, group.length_ratio))
+            out.append(
+                Group(group.en, zh, group.kind, group.score, group.length_ratio, group.missing)
+            )
         elif group.en:
             out.append(Group(group.en, [], OMITTED, group.score))
     return out

@@ -35,7 +35,9 @@ _NOTE_MARK = re.compile(r"^[\s(（\[【]*(译注|译者注|译者按|编者按|�
 MERGE_COST = 2.0
 MERGE3_COST = 4.0
 ANCHOR_BONUS = 0.5
-LENGTH_COST_CAP = 9.0
+# Below SKIP_EN_COST + SKIP_ZH_COST: a badly shortened sentence is still its source's
+# counterpart, never an English sentence left out beside a Chinese one added.
+LENGTH_COST_CAP = 6.0
 LENGTH_SMOOTHING = 8.0
 # Spread of the log length ratio of one sentence pair: sqrt(BASE^2 + SHORT / (letters + 8)).
 BASE_SPREAD = 0.12
