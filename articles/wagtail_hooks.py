@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.content import people_pages
 from articles.drafting import screen as drafting_screen
-from articles.editorial import conflict_screen
+from articles.editorial import conflict_screen, coverage_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
 from articles.editorial.permissions import Action, allows, role_allows, visible_q
 from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
@@ -58,6 +58,7 @@ def admin_urls():
         *drafting_screen.urlpatterns,
         *importing_screen.urlpatterns,
         *attach_screen.urlpatterns,
+        *coverage_screen.urlpatterns,
         path("articles/", include(review_admin_urls)),
         *effort_report.urlpatterns,
         path(
@@ -101,6 +102,8 @@ hooks.register("register_page_header_buttons", importing_screen.import_button)
 hooks.register("register_page_listing_more_buttons", importing_screen.import_button)
 hooks.register("register_page_header_buttons", attach_screen.attach_button)
 hooks.register("register_page_listing_more_buttons", attach_screen.attach_button)
+hooks.register("register_page_header_buttons", coverage_screen.coverage_button)
+hooks.register("register_page_listing_more_buttons", coverage_screen.coverage_button)
 
 hooks.register(PERSON_PAGE_SECTIONS, people_pages.person_articles)
 hooks.register(QUOTE_PAGE_SECTIONS, people_pages.quote_articles)

@@ -10,8 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from wagtail.rich_text import expand_db_html
+
+from articles.cut_sentences import mark_sentences
+from articles.editorial.coverage_check import coverage_of, has_english, load_coverage_anchors
 from articles.editorial.permissions import Action, allows, require
-from articles.editorial.section_rules import section_hash
+from articles.editorial.section_rules import SectionStatus, section_hash
 from articles.editorial.workflow import record_signoff, section_label
 from articles.models import AbridgmentReviewTask, ArticlePage, section_versions
 from articles.models.workflow import (
@@ -142,8 +146,21 @@ class AbridgmentReviewView(View):
 
     def render(self, status: int = 200):
         states = signoff_states(self.page, self.sections)
+        anchors = load_coverage_anchors() if states else []
         for state in states:
-            state.section.content_hash = section_hash(state.section)
+            section = state.section
+            section.content_hash = section_hash(section)
+            # Which English sentences the abridged Chinese left out, marked in the English.
+            section.missing = (
+                coverage_of(section, anchors).missing
+                if section.status == SectionStatus.ABRIDGED
+                and has_english(section)
+                and section.body_zh_hans
+                else []
+            )
+            section.marked_en = mark_sentences(
+                expand_db_html(section.body_en or ""), section.missing
+            )
         can_sign = allows(self.request.user, Action.SIGN_OFF, self.page)
         context = {
             "page": self.page,

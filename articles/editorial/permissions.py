@@ -44,6 +44,7 @@ class Action(StrEnum):
     IMPORT = "import"
     ATTACH_ORIGINAL = "attach_original"
     RECORD_NO_ORIGINAL = "record_no_original"
+    RECHECK_COVERAGE = "recheck_coverage"
     DRAFT_WITH_AI = "draft_with_ai"
     ACCEPT_AI_DRAFT = "accept_ai_draft"
     VIEW_REVIEW = "view_review"
@@ -85,6 +86,8 @@ TABLE: dict[Action, Rule] = {
     Action.ATTACH_ORIGINAL: Rule(frozenset({EDITORS}), EDIT),
     # The article editor's "why there is no original" field: only editors see and set it.
     Action.RECORD_NO_ORIGINAL: Rule(frozenset({EDITORS}), EDIT),
+    # Re-aligning every section and changing their status (full -> abridged) in a revision.
+    Action.RECHECK_COVERAGE: Rule(frozenset({EDITORS}), EDIT),
     Action.DRAFT_WITH_AI: Rule(WRITERS, EDIT),
     Action.ACCEPT_AI_DRAFT: Rule(WRITERS, EDIT),
     Action.VIEW_REVIEW: Rule(ALL_ROLES, SEE),
@@ -119,6 +122,7 @@ ADMIN_URLS: dict[str, Action] = {
     "articles_drafts_accept": Action.ACCEPT_AI_DRAFT,
     "articles_import": Action.IMPORT,
     "articles_attach_original": Action.ATTACH_ORIGINAL,
+    "articles_coverage": Action.RECHECK_COVERAGE,
     "articles_review:review": Action.VIEW_REVIEW,
     "articles_review:revisions": Action.VIEW_REVIEW,
     "articles_review:recheck": Action.RECHECK_SOURCE,

@@ -96,6 +96,20 @@ class ArticleSection(Orderable):
     )
     source_confirmed_at = models.DateTimeField(_("re-checked at"), null=True, blank=True)
 
+    # How much of the English the Chinese covers, paragraph by paragraph, with the English
+    # sentences left untranslated (``articles.importing.engine.coverage``), and a digest of
+    # the texts it was worked out on: stale once either text changes (``articles.coverage``).
+    coverage = models.JSONField(
+        _("coverage"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Which English sentences have no Chinese counterpart, as found when the section "
+            "was imported, given its original or re-checked."
+        ),
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("heading_en"), FieldPanel("heading_zh_hans")]),
         FieldRowPanel([FieldPanel("body_en"), FieldPanel("body_zh_hans")]),

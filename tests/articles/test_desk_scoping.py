@@ -73,6 +73,7 @@ REQUESTS = {
         lambda desk: (reverse("articles_import"), {"parent": desk.index.pk}),
     ),
     "articles_attach_original": ("get", _page("articles_attach_original")),
+    "articles_coverage": ("get", _page("articles_coverage")),
     "articles_review:review": ("get", _page("articles_review:review")),
     "articles_review:revisions": ("get", _page("articles_review:revisions")),
     "articles_review:recheck": ("post", _section_key("articles_review:recheck")),

@@ -29,6 +29,7 @@ from django.db import transaction
 
 from wagtail.models import Page
 
+from articles.cut_sentences import coverage_record
 from articles.editorial.section_rules import (
     CUT_STATUSES,
     SectionStatus,
@@ -55,6 +56,7 @@ from articles.importing.engine import (
 )
 from articles.importing.engine.addresses import normalise_address
 from articles.importing.engine.alignment import ABRIDGED, OMITTED, align
+from articles.importing.engine.coverage import section_coverage
 from articles.importing.engine.furniture import clean_blocks
 from articles.importing.engine.proposal import (
     heading_indexes,
@@ -428,6 +430,7 @@ def accept_attach(
     changed since the preview was loaded from ``loaded_revision_id``, ImportInputError (with
     nothing saved) when a choice breaks a section rule. Returns the revision."""
     statuses, notes = dict(statuses or {}), dict(notes or {})
+    anchors = load_anchors(load_people())
     chosen = []
     problems = []
     for index, section in enumerate(plan.sections):
@@ -462,6 +465,10 @@ def accept_attach(
             if section.key is None or section.paragraphs_en or section.heading_en:
                 row.heading_en = section.heading_en[:300]
                 row.body_en = section.body_en
+            if row.body_en:
+                body_zh = row.body_zh_hans or ""
+                found = section_coverage(row.body_en, body_zh, glossary=anchors)
+                row.coverage = coverage_record(found, row.body_en, body_zh)
             row.status = status
             row.note = note
             row.sort_order = position

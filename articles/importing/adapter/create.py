@@ -12,8 +12,9 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from articles.cut_sentences import coverage_record
 from articles.editorial.section_rules import CUT_STATUSES, SectionText, section_errors
-from articles.importing.adapter.plan import is_web_address
+from articles.importing.adapter.plan import is_web_address, load_anchors, load_people
 from articles.importing.adapter.values import (
     MAX_SLUG_CHARS,
     OVERRIDE_KEYS,
@@ -29,6 +30,7 @@ from articles.importing.engine import (
     ImportInputError,
 )
 from articles.importing.engine.addresses import address_key, normalise_address, search_hint
+from articles.importing.engine.coverage import section_coverage
 from articles.models import ArticleIndexPage, ArticlePage, ArticleSection
 from people.models import Person, Quote
 
@@ -98,6 +100,7 @@ def create_article(
 
     sections = []
     problems = []
+    anchors = load_anchors(load_people())
     for number, (section, status) in enumerate(zip(plan.sections, statuses, strict=True), 1):
         note = (notes.get(number - 1) or "").strip()
         if status in CUT_STATUSES and not note:
@@ -117,6 +120,7 @@ def create_article(
                 status=status,
                 note=note,
                 sort_order=number - 1,
+                coverage=_coverage(body_en, body_zh, anchors),
             )
         )
     if problems:
@@ -171,6 +175,13 @@ def create_article(
                     source_url=original_url[:200],
                 )
     return page
+
+
+def _coverage(body_en: str, body_zh: str, anchors: Sequence[tuple[str, str]]) -> dict | None:
+    """The stored coverage of a section with English and Chinese (None otherwise)."""
+    if not (body_en and body_zh):
+        return None
+    return coverage_record(section_coverage(body_en, body_zh, glossary=anchors), body_en, body_zh)
 
 
 def _statuses(plan: ImportPlan, accepted: Mapping[int, str] | Sequence[str] | None) -> list[str]:
