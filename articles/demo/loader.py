@@ -124,6 +124,30 @@ def load_topics(report: LoadReport) -> dict[str, Topic]:
     return topics
 
 
+@dataclass
+class DemoLogin:
+    username: str
+    role: str
+    exists: bool
+    password: str = ""  # only when just set: passwords are stored hashed
+
+
+def demo_logins(*, reset: bool = False) -> list[DemoLogin]:
+    """The demo accounts and their roles; with ``reset``, each existing one gets a new random
+    password, returned once (the old one stops working)."""
+    User = get_user_model()
+    logins = []
+    for username, group_name, _first, _last in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        login = DemoLogin(username, group_name or "Administrator", exists=user is not None)
+        if user is not None and reset:
+            login.password = secrets.token_urlsafe(12)
+            user.set_password(login.password)
+            user.save(update_fields=["password"])
+        logins.append(login)
+    return logins
+
+
 def load_users(report: LoadReport) -> dict:
     User = get_user_model()
     users = {}

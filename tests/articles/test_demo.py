@@ -5,6 +5,7 @@ import pytest
 
 from articles.editorial.roles import ROLE_NAMES
 from articles.models import ArticlePage, ArticleSection
+from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,37 @@ def test_demo_ai_drafts_are_plain_text(demo_article):
     drafts = [s.ai_draft for s in demo_article.sections.all() if s.ai_draft]
     assert drafts
     assert not any("<p>" in draft or "</" in draft for draft in drafts)
+
+
+def sign_in(client, username: str, password: str) -> bool:
+    """Sign in through the admin's login form, as a person would; True if it worked."""
+    form = RenderedForm(client.get("/admin/login/").content, "form:has(input[name=password])")
+    form.set("username", username)
+    form.set("password", password)
+    response = client.post("/admin/login/", form.data())
+    return response.status_code == 302
+
+
+def test_demo_logins_are_listed_and_can_be_reset(capsys, client, home_page):
+    call_command("demo_logins")
+    assert "load_demo" in capsys.readouterr().out  # nothing to list yet
+
+    call_command("load_demo")
+    first = dict(
+        line.split()[:2] for line in capsys.readouterr().out.splitlines() if line.startswith("  ")
+    )
+    call_command("demo_logins")
+    listed = capsys.readouterr().out
+    assert all(username in listed for username in ("admin", "editor", "translator", "reviewer"))
+    assert first["editor"] not in listed  # a password is never shown again
+
+    call_command("demo_logins", reset=True)
+    reset = {
+        line.split()[0]: line.split()[-1]
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith("  ")
+    }
+    assert set(reset) == {"admin", "editor", "translator", "reviewer"}
+    assert reset["editor"] != first["editor"]
+    assert not sign_in(client, "editor", first["editor"])
+    assert sign_in(client, "editor", reset["editor"])
