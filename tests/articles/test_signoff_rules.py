@@ -419,3 +419,23 @@ def test_the_api_shows_the_signoff_state_of_the_published_words(
     client.force_login(reviewer_user)
     assert report_rows(client, signoff_state="rejected") == {3: "rejected"}
     assert report_rows(client, signoff_state="unsigned") == {2: "unsigned"}
+
+
+# A heading is part of the words signed off
+
+HEADING_CHANGES = {
+    "English heading": lambda rows: rows[1].update(heading_en="A rainy day in Glasgow"),
+    "Chinese heading": lambda rows: rows[1].update(heading_zh_hans="雨中的格拉斯哥"),
+}
+
+
+@pytest.mark.parametrize("what", list(HEADING_CHANGES))
+def test_editing_a_cuts_heading_clears_its_signoff(
+    client, at_cut_step, reviewer_user, translator_user, what
+):
+    page = at_cut_step
+    send_back_and_edit(client, page, reviewer_user, translator_user, HEADING_CHANGES[what])
+
+    client.force_login(reviewer_user)
+    assert decisions_on_screen(client, page) == {2: "unsigned", 3: "approved"}
+    assert PageLogEntry.objects.filter(page=page, action=SIGNOFF_CLEARED_ACTION).count() == 1
