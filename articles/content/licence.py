@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from articles.content.cuts import ReaderCuts, reader_cuts
 from articles.richtext import html_to_text
 
 
@@ -39,6 +40,9 @@ class PublicSection:
     body_zh_hans: str
     heading_en: str
     body_en: str
+    # An abridged section's cuts as readers see them (``articles.content.cuts``): markers in
+    # the Chinese always, the English left out only when the original is visible.
+    cuts: ReaderCuts | None = None
 
     def get_status_display(self) -> str:
         return self.status_display
@@ -59,6 +63,7 @@ def public_section(section: Any, *, visible: bool) -> PublicSection:
         body_zh_hans=section.body_zh_hans or "",
         heading_en=(section.heading_en or "") if visible else "",
         body_en=(section.body_en or "") if visible else "",
+        cuts=reader_cuts(section, visible=visible),
     )
 
 
