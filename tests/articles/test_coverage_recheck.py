@@ -303,3 +303,22 @@ def test_an_import_stores_each_sections_coverage(home_page, editor_user):
     (section,) = section_versions.latest(page)
     found = stored_coverage(section.coverage, section.body_en, section.body_zh_hans)
     assert found is not None and found.missing == [DROPPED]
+
+
+def test_attaching_the_original_stores_each_sections_coverage(home_page, editor_user):
+    from articles.importing.adapter.attach import accept_attach, plan_attach
+
+    page = ArticlePageFactory(original_attached=False)
+    ArticleSectionFactory(page=page, body_en="", body_zh_hans=ZH_CUT, status="pending")
+    page.save_revision()
+    page = ArticlePage.objects.get(pk=page.pk)
+    english = (
+        "# A history\n\nOpenAI was founded in 2015 by Sam Altman and others. "
+        f"{DROPPED} It trained GPT-2 in 2019 with 1.5 billion parameters.\n\n"
+        "The second paragraph is about Mr. Smith and his 3 dogs."
+    )
+    plan = plan_attach(page, Source(english, format="markdown"), anchors=[])
+    accept_attach(page, plan, user=editor_user, loaded_revision_id=page.latest_revision_id)
+    (section,) = section_versions.latest(ArticlePage.objects.get(pk=page.pk))
+    found = stored_coverage(section.coverage, section.body_en, section.body_zh_hans)
+    assert found is not None and found.missing == [DROPPED]
