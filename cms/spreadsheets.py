@@ -9,13 +9,24 @@ So that a glossary exported, edited and imported again comes back unchanged, the
 reversible: a value that already begins with quotes before such a character gets one more, and
 ``restore_cell`` takes exactly one off. XLSX needs none of this: Wagtail writes every cell of
 an XLSX export as a string.
+
+Exports are opened by desks in Excel on Chinese Windows, which reads a CSV without a byte-order
+mark in the local code page: the CSV starts with one. Times are written in the site's time
+zone to the second (Excel keeps no time zone; the desk works in local time).
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterator
 from typing import Any
 
+from django.utils import timezone
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BYTE_ORDER_MARK = "\ufeff"
 QUOTE = "'"
 
 
@@ -33,12 +44,37 @@ def restore_cell(value: str) -> str:
     return value
 
 
+def local_time(value: datetime.datetime) -> datetime.datetime:
+    """A time as the desk reads it: the site's time zone, to the second, no zone attached."""
+    if timezone.is_aware(value):
+        value = timezone.make_naive(value, timezone.get_current_timezone())
+    return value.replace(microsecond=0)
+
+
+def local_time_text(value: datetime.datetime) -> str:
+    return local_time(value).strftime("%Y-%m-%d %H:%M:%S")
+
+
 class SafeCsvExportMixin:
-    """For views with Wagtail's ``SpreadsheetExportMixin``: every CSV cell neutralised.
+    """For views with Wagtail's ``SpreadsheetExportMixin``: every CSV cell neutralised, a
+    byte-order mark first, times local to the second in CSV and XLSX.
 
     Put it before the Wagtail view class in the bases. Numbers stay numbers (a negative
     figure is not text and no spreadsheet runs it).
     """
+
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        # Replaces Wagtail's entry for times (UTC), keeping its place before ``date``.
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: local_time_text,
+            SpreadsheetExportMixin.FORMAT_XLSX: local_time,
+        },
+    }
+
+    def stream_csv(self, queryset) -> Iterator[str]:
+        yield BYTE_ORDER_MARK
+        yield from super().stream_csv(queryset)
 
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
         value = super().preprocess_field_value(field, value, export_format)

@@ -171,7 +171,7 @@ def test_csv_and_xlsx_exports_have_the_rows(client, editor_user, articles):
     client.force_login(editor_user)
     response = client.get(REPORT, {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     with translation.override("zh-hans"):  # the admin's language in tests
         assert rows[0] == [str(EffortReportView.export_headings[f]) for f in LIST_EXPORT]
     assert [row[:5] for row in rows[1:]] == [
