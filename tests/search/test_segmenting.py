@@ -3,8 +3,8 @@
 from wagtail.search.query import And, MatchAll, Not, Or, Phrase, PlainText
 
 from cms.search import segment
-from cms.search.backend import segmented_query
 from cms.search.excerpts import excerpt, highlight_terms, mark, pattern_for
+from cms.search.segmenting import segmented_query
 
 
 def test_indexed_text_holds_words_and_the_words_inside_them():
