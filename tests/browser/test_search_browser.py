@@ -1,0 +1,51 @@
+"""A reader searches from the header box and narrows the results by topic (headless Chromium);
+the screenshot is the README's."""
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+README_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "search.png"
+
+
+def test_reader_searches_from_the_header_and_filters_by_topic(live_server, page):
+    from articles.demo.loader import load_demo
+
+    article = load_demo(articles=3, sections=2).article
+    page.goto(live_server.url + "/")
+    page.fill("#site-search-q", "反向传播")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/search/?q=*")
+    results = page.locator(".search-result")
+    assert results.count() == 1
+    assert results.first.locator("h2 a").get_attribute("href") == article.url
+    assert "反向传播" in results.first.locator(".excerpt mark").first.inner_text()
+
+    page.fill("#search-q", "网络 辛顿")
+    page.select_option("#search-topic", "deep-learning")
+    page.click(".search-form button")
+    page.wait_for_url("**topic=deep-learning**")
+    assert page.locator(".search-result").count() == 1
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert not overflow
+    # The English interface: every label of it is in the catalogue already.
+    page.goto(live_server.url + "/en/search/?q=神经网络")
+    assert page.locator(".search-result").count() == 1
+    page.screenshot(path=str(README_SCREENSHOT), full_page=False)
+
+
+def test_search_page_fits_a_phone(live_server, browser):
+    from articles.demo.loader import load_demo
+
+    load_demo()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    phone = context.new_page()
+    phone.goto(live_server.url + "/search/?q=Hinton")
+    assert phone.locator(".search-result").count() == 1
+    assert not phone.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    context.close()
