@@ -6,7 +6,7 @@ and between paragraphs where a whole English paragraph has none. Where the licen
 readers see the original, the English sentences left out are marked in the English and
 listed, and the bilingual view pairs the section paragraph by paragraph.
 
-Only a stored coverage that is current counts (``articles.cut_sentences``): nothing is
+Only a stored coverage that is current counts (``articles.content.cut_sentences``): nothing is
 aligned while a reader waits, and a section edited since shows no marker rather than a
 wrong one. A body whose blocks cannot be matched to the coverage's paragraphs keeps its
 section-level layout.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from articles.cut_sentences import mark_sentences, stored_coverage
+from articles.content.cut_sentences import mark_sentences, stored_coverage
 from articles.importing.engine.coverage import Coverage, paragraphs_of
 
 _BLOCK = re.compile(

@@ -12,7 +12,7 @@ from django.views import View
 
 from wagtail.rich_text import expand_db_html
 
-from articles.cut_sentences import mark_sentences
+from articles.content.cut_sentences import mark_sentences
 from articles.editorial.coverage_check import coverage_of, has_english, load_coverage_anchors
 from articles.editorial.permissions import Action, allows, require
 from articles.editorial.section_rules import SectionStatus, section_hash

@@ -26,7 +26,7 @@ from django.db import transaction
 
 from wagtail.models import Revision
 
-from articles.cut_sentences import coverage_record, stored_coverage
+from articles.content.cut_sentences import coverage_record, stored_coverage
 from articles.editorial.section_rules import SectionStatus
 from articles.editorial.stale_writes import ensure_latest
 from articles.importing.adapter.plan import load_anchors, load_people

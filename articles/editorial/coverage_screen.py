@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.rich_text import expand_db_html
 
-from articles.cut_sentences import mark_sentences
+from articles.content.cut_sentences import mark_sentences
 from articles.editorial.coverage_check import accept, propose
 from articles.editorial.permissions import Action, allows, require, require_role
 from articles.editorial.section_rules import SectionStatus

@@ -13,13 +13,19 @@ from wagtail.models import Revision
 
 import django_filters
 
-from articles.cut_sentences import stored_coverage
+from articles.content.cut_sentences import stored_coverage
 from articles.editorial.coverage_check import load_coverage_anchors
 from articles.editorial.permissions import Action, ReportAccess, visible_q
 from articles.editorial.roles import TRANSLATORS
 from articles.editorial.section_rules import CUT_STATUSES, SectionStatus
 from articles.importing.engine.coverage import section_coverage
-from articles.models import ArticlePage, LatestSection, SectionSignoff, section_versions
+from articles.models import (
+    ArticlePage,
+    ArticleSection,
+    LatestSection,
+    SectionSignoff,
+    section_versions,
+)
 from cms.spreadsheets import SafeCsvExportMixin
 
 SIGNOFF_CHOICES = [
@@ -49,21 +55,22 @@ def add_missing_sentences(rows) -> None:
     rows = list(rows)
     wanted = {row.revision_id for row in rows if row.status == SectionStatus.ABRIDGED}
     wanted.discard(None)
-    entries: dict[tuple[int, object], dict] = {}
-    for revision_id, content in Revision.objects.filter(pk__in=wanted).values_list("pk", "content"):
-        for entry in (content or {}).get("sections") or []:
-            key = section_versions.as_key(entry.get("key"))
-            entries[revision_id, key] = entry
+    sections: dict[tuple[int, object], ArticleSection] = {}
+    stored = list(Revision.objects.filter(pk__in=wanted).values_list("pk", "content"))
+    read = section_versions.in_revision_contents(content for _pk, content in stored)
+    for (revision_id, _content), revision_sections in zip(stored, read, strict=True):
+        for section in revision_sections:
+            sections[revision_id, section.key] = section
     anchors = None
     for row in rows:
         row.missing = []
-        entry = entries.get((row.revision_id, row.section_key))
-        if row.status != SectionStatus.ABRIDGED or entry is None:
+        section = sections.get((row.revision_id, row.section_key))
+        if row.status != SectionStatus.ABRIDGED or section is None:
             continue
-        body_en, body_zh = entry.get("body_en") or "", entry.get("body_zh_hans") or ""
+        body_en, body_zh = section.body_en or "", section.body_zh_hans or ""
         if not (body_en and body_zh):
             continue
-        coverage = stored_coverage(entry.get("coverage"), body_en, body_zh)
+        coverage = stored_coverage(section.coverage, body_en, body_zh)
         if coverage is None:
             if anchors is None:
                 anchors = load_coverage_anchors()

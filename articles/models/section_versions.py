@@ -55,10 +55,11 @@ def in_revision(page: ArticlePage, revision: Revision) -> list[ArticleSection]:
     return _of_page(page, _from_content(revision.content))
 
 
-def in_revision_content(content: dict) -> list[ArticleSection]:
-    """The sections of a revision's content, for reports that read many articles' revisions
-    in one query and need no page object."""
-    return numbered(_from_content(content))
+def in_revision_contents(contents: Iterable[dict]) -> list[list[ArticleSection]]:
+    """The sections of each of several revisions' contents, for reports that read many
+    articles' revisions in one query and need no page object; the references they hold are
+    checked once for all of them."""
+    return [numbered(sections) for sections in _from_contents(list(contents))]
 
 
 def by_key(sections: Iterable[ArticleSection]) -> dict[uuid.UUID, ArticleSection]:
@@ -141,31 +142,42 @@ def patch_saved(page: ArticlePage, key: uuid.UUID, values: Mapping[str, object])
 
 
 def _from_content(content: dict) -> list[ArticleSection]:
-    """The sections stored in a revision's content, in order.
+    return _from_contents([content])[0]
+
+
+def _from_contents(contents: list[dict]) -> list[list[ArticleSection]]:
+    """The sections stored in revisions' contents, each list in order.
 
     Read without the page around them, and without modelcluster's check of every foreign
     key of every section (a query each, so a long article would cost hundreds): references
     to what was deleted since are cleared here with one query per kind of reference.
     """
     model = section_rows.ArticleSection
-    sections = [
-        model_from_serializable_data(model, entry, check_fks=False)
-        for entry in content.get("sections") or []
+    lists = [
+        [
+            model_from_serializable_data(model, entry, check_fks=False)
+            for entry in (content or {}).get("sections") or []
+        ]
+        for content in contents
     ]
+    every = [section for sections in lists for section in sections]
     for field in model._meta.concrete_fields:
         if not field.is_relation or field.name == "page":
             continue
-        ids = {getattr(section, field.attname) for section in sections} - {None}
+        ids = {getattr(section, field.attname) for section in every} - {None}
         if not ids:
             continue
         found = set(
             field.related_model._default_manager.filter(pk__in=ids).values_list("pk", flat=True)
         )
-        for section in sections:
+        for section in every:
             if getattr(section, field.attname) not in found:
                 setattr(section, field.attname, None)
     # As the editor saved them; a section without a place (never in a form) comes first.
-    return sorted(sections, key=lambda s: -1 if s.sort_order is None else s.sort_order)
+    return [
+        sorted(sections, key=lambda s: -1 if s.sort_order is None else s.sort_order)
+        for sections in lists
+    ]
 
 
 def _of_page(page: ArticlePage, sections: Iterable[ArticleSection]) -> list[ArticleSection]:

@@ -159,19 +159,18 @@ def _compute(
     ):
         rows_by_page.setdefault(row.page_id, []).append(row)
     revision_ids = [revision_of[pk] for pk in page_ids if revision_of[pk] is not None]
-    contents = dict(Revision.objects.filter(pk__in=revision_ids).values_list("pk", "content"))
+    stored = list(Revision.objects.filter(pk__in=revision_ids).values_list("pk", "content"))
+    read = section_versions.in_revision_contents(content for _pk, content in stored)
+    revision_sections = {pk: sections for (pk, _c), sections in zip(stored, read, strict=True)}
 
     result = {}
     for page_id in page_ids:
         rows = rows_by_page.get(page_id, [])
-        content = contents.get(revision_of[page_id])
-        if content is not None:
+        sections = revision_sections.get(revision_of[page_id])
+        if sections is not None:
             # The Chinese as the translator last saved it; a section removed in that
             # revision is no longer part of the article.
-            saved = {
-                section.key: section.body_zh_hans or ""
-                for section in section_versions.in_revision_content(content)
-            }
+            saved = {section.key: section.body_zh_hans or "" for section in sections}
             pairs = [(row.ai_draft, saved[row.key]) for row in rows if row.key in saved]
         else:
             pairs = [(row.ai_draft, row.body_zh_hans) for row in rows]

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.rich_text import expand_db_html
 
-from articles.cut_sentences import mark_sentences, stored_coverage
+from articles.content.cut_sentences import mark_sentences, stored_coverage
 from articles.editorial.section_rules import SectionStatus, needs_signoff
 from articles.importing.engine.coverage import section_coverage
 from articles.models import ArticleSection, CheckDismissal, CheckPolicy, Severity, section_versions

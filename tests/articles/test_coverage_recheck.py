@@ -23,7 +23,7 @@ from wagtail.models import Revision
 import pytest
 from openpyxl import load_workbook
 
-from articles.cut_sentences import (
+from articles.content.cut_sentences import (
     coverage_digest,
     coverage_record,
     mark_sentences,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from articles.cut_sentences import coverage_record
+from articles.content.cut_sentences import coverage_record
 from articles.editorial.coverage_check import accept, propose
 from articles.importing.engine.coverage import section_coverage
 from articles.models import ArticlePage, ArticleSection

@@ -69,7 +69,7 @@ def test_revision_n_is_history(article):
     first = section_versions.in_revision(article, article.first_revision)
     assert [s.body_zh_hans for s in first] == ["<p>第一节。</p>"]
     assert [
-        s.key for s in section_versions.in_revision_content(article.first_revision.content)
+        s.key for s in section_versions.in_revision_contents([article.first_revision.content])[0]
     ] == [s.key for s in first]
 
 

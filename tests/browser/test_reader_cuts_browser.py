@@ -11,7 +11,7 @@ pytestmark = [
 
 
 def make_article():
-    from articles.cut_sentences import coverage_record
+    from articles.content.cut_sentences import coverage_record
     from articles.importing.engine.coverage import section_coverage
     from articles.models import ArticlePage
     from tests.articles.test_coverage_recheck import EN_CUT, ZH_CUT

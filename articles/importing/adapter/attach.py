@@ -29,7 +29,7 @@ from django.db import transaction
 
 from wagtail.models import Page
 
-from articles.cut_sentences import coverage_record
+from articles.content.cut_sentences import coverage_record
 from articles.editorial.section_rules import (
     CUT_STATUSES,
     SectionStatus,

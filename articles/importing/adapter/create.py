@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from articles.cut_sentences import coverage_record
+from articles.content.cut_sentences import coverage_record
 from articles.editorial.section_rules import CUT_STATUSES, SectionText, section_errors
 from articles.importing.adapter.plan import is_web_address, load_anchors, load_people
 from articles.importing.adapter.values import (
