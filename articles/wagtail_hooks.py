@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.contrib.settings.registry import register_setting
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -31,7 +32,7 @@ from articles.editorial.section_rules import (
 from articles.editorial.workflow import assign_translation_workflow
 from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
-from articles.models import ArticleIndexPage, ArticlePage, LatestSection, Topic
+from articles.models import ArticleIndexPage, ArticlePage, CheckPolicy, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls
 from articles.review import effort_report
 from people.page_sections import PERSON_PAGE_SECTIONS, QUOTE_PAGE_SECTIONS
@@ -50,6 +51,7 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+register_setting(CheckPolicy, icon="warning")
 
 
 @hooks.register("register_admin_urls")

@@ -2,7 +2,8 @@
 
 ``hint``: listed on the review screen. ``warn``: listed and marked as a warning.
 ``block``: the article cannot be submitted for review while such a finding is neither fixed
-nor dismissed with a reason (``articles.review.checking.blocking_findings``).
+nor dismissed with a reason (``articles.review.checking.blocking_findings``). Registered under
+Settings in ``articles/wagtail_hooks.py``.
 """
 
 from django.db import models
@@ -10,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
-from wagtail.contrib.settings.registry import register_setting
 
 # The check codes (``articles.review.engine.CODES``), one field each.
 CODES = (
@@ -34,7 +34,6 @@ def _severity(label, default: str = Severity.HINT) -> models.CharField:
     return models.CharField(label, max_length=10, choices=Severity.choices, default=default)
 
 
-@register_setting(icon="warning")
 class CheckPolicy(BaseGenericSetting):
     """One severity per check kind; each field is named by the check's code."""
 
