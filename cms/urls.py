@@ -7,14 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.content.feeds import ArticleFeed, PersonFeed, TopicFeed
 from cms.api import api_router
+from cms.robots import favicon, robots_txt
 from cms.search import views as search_views
+from cms.sitemap import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -27,6 +32,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("people.urls")),
     path("search/", search_views.search, name="search"),
+    path("feeds/articles/", ArticleFeed(), name="feed_articles"),
+    path("feeds/topics/<slug:slug>/", TopicFeed(), name="feed_topic"),
+    path("feeds/people/<slug:slug>/", PersonFeed(), name="feed_person"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -26,6 +26,7 @@ from articles.models import (
     Topic,
 )
 from articles.richtext import html_to_text
+from cms.site_url import sync_default_site
 from people.models import Person, Quote, Term
 
 DEMO_USERS = (
@@ -292,6 +293,7 @@ def load_synthetic(report: LoadReport, index: ArticleIndexPage, count: int, sect
 @transaction.atomic
 def load_demo(*, articles: int = 0, sections: int = 12) -> LoadReport:
     report = LoadReport()
+    sync_default_site()  # pages, feeds and the sitemap name SITE_BASE_URL, not localhost
     apply_roles(app_registry)
     users = load_users(report)
     people = load_people(report)

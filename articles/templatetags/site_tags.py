@@ -3,6 +3,8 @@
 from django import template
 from django.urls import translate_url
 
+from cms.site_url import absolute
+
 register = template.Library()
 
 
@@ -15,4 +17,5 @@ def language_url(context, language_code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+    """``path`` on the Wagtail Site's root URL (``SITE_BASE_URL``), not the request's Host."""
+    return absolute(path, context.get("request"))
