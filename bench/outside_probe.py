@@ -370,6 +370,17 @@ def forbidden_markers(role: str) -> list[str]:
     return markers
 
 
+HIDDEN_PATH = "/articles/hidden-original/"
+
+
+def _without_query_echo(body: str, path: str) -> str:
+    """The search page repeats what was asked ("results for ..."): that is the reader's own
+    query, not a leak. What it finds is judged by the results' links."""
+    if not path.startswith("/search/?q="):
+        return body
+    return body.replace(path.removeprefix("/search/?q="), "")
+
+
 def leak_matrix(base: str, fixtures: dict) -> tuple[int, int, list[str]]:
     admin_paths = project_admin_paths(fixtures)
     paths = public_paths(fixtures) + admin_paths
@@ -384,7 +395,9 @@ def leak_matrix(base: str, fixtures: dict) -> tuple[int, int, list[str]]:
             response = client.get(path)
             requests_made += 1
             body = response.text if response.status_code == 200 else ""
-            leaked = [m for m in markers if m in body]
+            leaked = [m for m in markers if m in _without_query_echo(body, path)]
+            if path.startswith("/search/") and HIDDEN_EN in markers and HIDDEN_PATH in body:
+                leaked.append("the article found by its hidden English")
             if leaked:
                 leaks += 1
                 found.append(f"{role} {path}: {', '.join(leaked)}")
@@ -557,7 +570,7 @@ def ai_faults(base: str, fixtures: dict, server, env: dict, faults: list[str]) -
     stuck = clean = corrupted = 0
     details = []
     try:
-        for fault in faults:
+        for number, fault in enumerate(faults):
             server.behaviour = fault
             page = make_article(desk_a, f"ai-{fault.replace('_', '-')}", "Fault probe", "", False)
             drafts = f"/admin/articles/{page.pk}/drafts/"
@@ -568,7 +581,8 @@ def ai_faults(base: str, fixtures: dict, server, env: dict, faults: list[str]) -
             sections = ArticleSection.objects.filter(page_id=page.pk)
             jobs = LatestSection.objects.filter(page_id=page.pk)
             started = time.monotonic()
-            while time.monotonic() - started < 90:
+            # The first run also waits for the worker to start (slow on a busy machine).
+            while time.monotonic() - started < (300 if number == 0 else 90):
                 states = set(jobs.values_list("ai_draft_state", flat=True))
                 if not states & {"queued", "running"}:
                     break
