@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.content.feeds import ArticleFeed, PersonFeed, TopicFeed
+from articles.content.share_qr import article_qr
 from cms.api import api_router
 from cms.robots import favicon, robots_txt
 from cms.search import views as search_views
@@ -21,6 +22,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The WeChat share QR code of an article (one per article, whatever the language).
+    path("articles/<int:article_id>/qr.svg", article_qr, name="article_qr"),
 ]
 
 if settings.DEBUG:

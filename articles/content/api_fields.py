@@ -41,3 +41,14 @@ class OriginalField(serializers.Field):
         if self.shown is None:
             return str(value)
         return self.shown.to_representation(value)
+
+
+class AILabelField(serializers.Field):
+    """The article's AI label (``ArticlePage.ai_label``) as a JSON object: the same facts as
+    the visible disclosure and the page head's ``ai-*`` meta tags."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> dict[str, Any]:
+        return value.as_dict()

@@ -15,6 +15,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from articles.content.ai_label import AILabel, ai_label_for
+from articles.content.api_fields import AILabelField
 from articles.content.disclosure import Disclosure, disclosure_for
 from articles.content.disclosure_facts import effective_method
 from articles.content.licence import PublicSection, original_visible, public_sections
@@ -353,6 +355,8 @@ class ArticlePage(EditorialPagePermissions, Page):
         APIField("show_original"),
         APIField("translation_method"),
         APIField("ai_model"),
+        # The AI label's facts, as the page head and the visible disclosure carry them.
+        APIField("ai_label", serializer=AILabelField()),
         APIField("publisher_credit"),
         APIField("sections"),
     ]
@@ -397,6 +401,11 @@ class ArticlePage(EditorialPagePermissions, Page):
             statuses=[section.status for section in sections],
             original_attached=self.original_attached,
         )
+
+    @cached_property
+    def ai_label(self) -> AILabel:
+        """The AI label's facts, from the disclosure readers see (``articles.content.ai_label``)."""
+        return ai_label_for(self.display.disclosure, self.last_published_at)
 
     @cached_property
     def signoff_decisions(self) -> dict:
