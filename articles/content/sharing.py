@@ -86,6 +86,7 @@ def article_json_ld(page: Any, translator_names: list[str], language_code: str) 
         if page.original_published:
             original["datePublished"] = page.original_published.isoformat()
         data["isBasedOn"] = original
+        data["translationOfWork"] = original
     return data
 
 

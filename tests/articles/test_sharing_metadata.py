@@ -145,6 +145,15 @@ def test_json_ld_describes_the_translation_and_never_carries_the_hidden_original
     assert data["inLanguage"] == "zh-Hans"
     assert data["author"]["name"] == "Ada Example"
     assert data["isBasedOn"]["url"] == "https://example.org/history"
+    assert data["translationOfWork"] == data["isBasedOn"]
+    assert set(data["isBasedOn"]) <= {
+        "@type",
+        "url",
+        "name",
+        "inLanguage",
+        "author",
+        "datePublished",
+    }
     assert data["url"] == article.get_full_url()
     assert data["datePublished"] and data["dateModified"]
     assert isinstance(data["translator"], list)
