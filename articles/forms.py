@@ -12,6 +12,9 @@ anyone else it is not in the form, so a crafted POST carrying it changes nothing
 
 from django.utils.translation import gettext as _
 
+from wagtail.coreutils import find_available_slug
+
+from articles.ascii_slugs import ascii_slug
 from articles.editorial.permissions import Action, allows
 from articles.editorial.section_rules import FINAL_STATUSES, SectionStatus
 from articles.importing.engine.addresses import normalise_address
@@ -39,12 +42,34 @@ class ArticlePageForm(EditorialPageForm):
         # The same written form as an import stores, so duplicates are found either way.
         return normalise_address(self.cleaned_data.get("original_url") or "")
 
+    def clean_slug(self) -> str:
+        """An ASCII slug for an article not yet published: a Chinese one (what the title
+        would give) is percent-encoded in every link, so it becomes the original's English
+        title or the pinyin of the Chinese, unique under the parent."""
+        slug = self.cleaned_data.get("slug") or ""
+        published = self.instance.pk is not None and self.instance.live
+        if (slug and slug.isascii()) or published:
+            return slug
+        data = self.cleaned_data
+        base = (
+            ascii_slug(
+                data.get("original_title") or "",
+                data.get("headline_en") or "",
+                data.get("title") or "",
+                slug,
+            )
+            or "article"
+        )
+        parent = self.parent_page or self.instance.get_parent()
+        return find_available_slug(parent, base, ignore_page_id=self.instance.pk)
+
     def is_submission(self) -> bool:
         return "action-submit" in self.data
 
     def clean(self):
         cleaned_data = super().clean()
         if self.is_submission():
+            self.check_credit_and_licence()
             self.check_original_attached()
             self.check_sections_finished()
             self.check_blocking_findings()
@@ -60,6 +85,30 @@ class ArticlePageForm(EditorialPageForm):
         """Translated sections may stay pending: the original is not attached and an editor
         has said why there will be none."""
         return not self.instance.original_attached and bool(self.no_original_reason())
+
+    def check_credit_and_licence(self) -> None:
+        """Readers are told who translated the article and on what terms it is shown."""
+        from articles.models.pages import Licence  # The models import this form.
+
+        data = self.cleaned_data
+        if "translators" in self.fields:
+            translators = list(data.get("translators") or [])
+        else:
+            translators = list(self.instance.translators.all()) if self.instance.pk else []
+        if not translators:
+            self.add_error(
+                "translators" if "translators" in self.fields else None,
+                _("Credit at least one translator before submitting the article for review."),
+            )
+        licence = data.get("licence") if "licence" in self.fields else self.instance.licence
+        if licence == Licence.UNKNOWN:
+            self.add_error(
+                "licence" if "licence" in self.fields else None,
+                _(
+                    "The licence is “unknown”. Say on what terms the original may be "
+                    "translated and shown before submitting the article for review."
+                ),
+            )
 
     def check_original_attached(self) -> None:
         if self.instance.original_attached or self.no_original_reason():

@@ -20,6 +20,7 @@ from articles.content import people_pages
 from articles.drafting import screen as drafting_screen
 from articles.editorial import conflict_screen, coverage_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
+from articles.editorial.licence_warning import warn_unknown_licence
 from articles.editorial.permissions import Action, allows, role_allows, visible_q
 from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
 from articles.editorial.section_rules import (
@@ -107,6 +108,7 @@ hooks.register("register_page_listing_more_buttons", attach_screen.attach_button
 hooks.register("register_page_header_buttons", coverage_screen.coverage_button)
 hooks.register("register_page_listing_more_buttons", coverage_screen.coverage_button)
 
+hooks.register("after_publish_page", warn_unknown_licence)
 hooks.register(PERSON_PAGE_SECTIONS, people_pages.person_articles)
 hooks.register(QUOTE_PAGE_SECTIONS, people_pages.quote_articles)
 

@@ -31,6 +31,7 @@ from articles.editorial.section_rules import SectionStatus
 from articles.editorial.stale_writes import StaleWrite
 from articles.importing.adapter import STATUSES, Source
 from articles.importing.adapter.attach import accept_attach, plan_attach
+from articles.importing.adapter.machine_notes import is_machine_note
 from articles.importing.engine import DEFAULT_LIMITS, FORMATS, ImportInputError, decode
 from articles.importing.screen import FORMAT_CHOICES, LIMIT_MB
 from articles.models import ArticlePage
@@ -122,7 +123,9 @@ def _preview_page(request, page, plan, text, filename, fmt, loaded, error="", ch
             "number": index + 1,
             "section": section,
             "status": choices.get("statuses", {}).get(index, section.status),
-            "note": choices.get("notes", {}).get(index, section.note),
+            "note": choices.get("notes", {}).get(index, _readers_note(section.note)),
+            # The aligner's own words, shown to the editor beside the readers' note.
+            "machine_note": section.note if is_machine_note(section.note) else "",
         }
         for index, section in enumerate(plan.sections)
     ]
@@ -218,3 +221,7 @@ def attach_button(page, user, view_name=None, next_url=None):
             priority=56,
             page=page,
         )
+
+
+def _readers_note(note: str) -> str:
+    return "" if is_machine_note(note) else note

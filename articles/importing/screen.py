@@ -28,7 +28,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from articles.editorial.permissions import Action, allows, require, require_role
-from articles.editorial.section_rules import CUT_STATUSES, SectionStatus
+from articles.editorial.section_rules import SectionStatus
 from articles.importing.adapter import (
     STATUSES,
     ImportPlan,
@@ -207,7 +207,8 @@ def _preview_page(request, parent, plan, texts, fmt, error: str = "", choices=No
     rows = []
     for index, section in enumerate(plan.sections):
         status = choices.get("statuses", {}).get(index, section.status)
-        default_note = section.evidence if section.status in CUT_STATUSES else ""
+        # The aligner's evidence is shown beside the field, never offered as readers' note.
+        default_note = ""
         rows.append(
             {
                 "index": index,

@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -44,6 +44,7 @@ from articles.importing.engine.furniture import (
 from articles.models import ArticlePage
 from tests.admin_refusal import refused
 from tests.articles.test_alignment import EN, ZH
+from tests.articles.workflow_helpers import credited_translator
 from tests.factories import ArticleIndexPageFactory
 from tests.rendered_forms import RenderedForm
 
@@ -158,7 +159,13 @@ def test_submit_is_refused_while_the_original_is_not_attached(client, unattached
 def test_an_editors_reason_lets_the_translation_be_submitted(unattached, editor_user):
     client = logged_in(editor_user)
     reason = "The author's site is gone; the archive copy is incomplete."
-    response = submit_from_editor(client, unattached, no_original_reason=reason)
+    response = submit_from_editor(
+        client,
+        unattached,
+        no_original_reason=reason,
+        translators=str(credited_translator().pk),
+        licence="permission",
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     unattached.refresh_from_db()
     assert unattached.current_workflow_state is not None
@@ -305,7 +312,13 @@ def test_editor_attaches_the_original_paste_preview_accept(unattached, editor_us
     assert [s.status for s in sections] == ["added", "full", "full", "omitted", "abridged"]
     assert [s.heading_en for s in sections] == ["", "", "The plan", "The critics", "Aftermath"]
     assert "Critics replied" in sections[3].body_en and not sections[3].body_zh_hans
-    assert sections[3].note and sections[4].note
+    # The aligner's notes are for editors (the history); readers' notes wait for a person.
+    assert sections[3].note == sections[4].note == ""
+    comments = [
+        entry.data.get("comment", "")
+        for entry in PageLogEntry.objects.filter(page=unattached, action="duizhao.section_status")
+    ]
+    assert sum(comment.startswith("自动对齐：") for comment in comments) == 2
     assert not sections[0].body_en  # the preface stays the editors' own
     # The Chinese is unchanged, section for section.
     assert [(s.heading_zh_hans, s.body_zh_hans) for s in sections if s.body_zh_hans] == before

@@ -6,6 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from wagtail.models import PageLogEntry
+
 import pytest
 
 from articles.importing.screen import import_button
@@ -94,7 +96,9 @@ def test_editor_previews_then_creates_a_draft_with_edited_statuses(
     rows = response.context["rows"]
     assert [row["section"].status for row in rows] == ["full", "abridged"]
     assert "原文第 1 段无对应译文" in rows[1]["section"].evidence
-    assert rows[1]["note"] == rows[1]["section"].evidence
+    # The aligner's evidence is shown to the editor, not offered as the readers' note.
+    assert rows[1]["note"] == ""
+    assert rows[1]["section"].evidence in page_text
     assert 'name="status-1"' in page_text and "余波" in page_text
     assert leike in response.context["people"]
     quote = next(q for q in response.context["quotes"] if q["speaker"] == leike)
@@ -112,7 +116,11 @@ def test_editor_previews_then_creates_a_draft_with_edited_statuses(
     sections = list(page.sections.all())
     assert [s.status for s in sections] == ["abridged", "abridged"]
     assert sections[0].note == "Shortened the opening."
-    assert sections[1].note.startswith("自动对齐：原文第 1 段无对应译文")
+    # The readers' note waits for a person; the aligner's words stay in the history.
+    assert sections[1].note == ""
+    assert PageLogEntry.objects.filter(
+        page=page, data__comment__startswith="自动对齐：原文第 1 段无对应译文"
+    ).exists()
     assert page.original_url == URL
     assert list(page.people_mentioned.all()) == [leike]
     assert Quote.objects.get().speaker == leike

@@ -2,6 +2,8 @@
 
 from unittest import mock
 
+from wagtail.models import PageLogEntry
+
 import pytest
 
 from articles.importing.adapter import Source, create_article, existing_article, plan_import
@@ -183,7 +185,11 @@ def test_create_article_makes_a_draft_with_statuses_notes_and_people(index, edit
     assert page.latest_revision.user == editor_user
     (section,) = page.sections.all()
     assert section.status == "abridged"
-    assert section.note.startswith("自动对齐：原文第 4 段无对应译文")
+    # The aligner's note is for editors (the history); readers' note waits for a person.
+    assert section.note == ""
+    assert PageLogEntry.objects.filter(
+        page=page, data__comment__startswith="自动对齐：原文第 4 段无对应译文"
+    ).exists()
     assert section.body_en.startswith("<p>In 2023, OpenAI")
     assert section.body_zh_hans.startswith("<p>2023 年")
     assert list(page.people_mentioned.all()) == [ilya]

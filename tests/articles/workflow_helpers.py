@@ -1,5 +1,7 @@
 """Building blocks for walking an article through the admin like its users do."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -62,12 +64,24 @@ def article_data(sections, **overrides) -> dict:
         "disclosure_en": "",
         "disclosure_zh_hans": "",
         "publisher_credit": "",
+        # Submission needs a credited translator (and a known licence, above).
+        "translators": str(credited_translator().pk),
         # Rows carrying an id edit existing sections; Django expects them first.
         "sections": inline_formset(rows, initial=sum(1 for row in rows if row.get("id"))),
         "comments": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+def credited_translator():
+    """The translator an article credits: the desk's first translator, or one made for it."""
+    users = get_user_model().objects
+    user = users.filter(groups__name="Translators").order_by("pk").first()
+    if user is None:
+        user = users.create_user(username="credited-translator", first_name="Wang")
+        user.groups.add(Group.objects.get(name="Translators"))
+    return user
 
 
 def existing_sections(page: ArticlePage) -> list[dict]:

@@ -38,6 +38,11 @@ from articles.editorial.section_rules import (
 )
 from articles.editorial.stale_writes import ensure_latest
 from articles.importing.adapter.create import paragraphs_html
+from articles.importing.adapter.machine_notes import (
+    is_machine_note,
+    keep_for_editors,
+    log_position,
+)
 from articles.importing.adapter.plan import is_web_address, load_anchors, load_people
 from articles.importing.adapter.values import STATUSES, PlanParagraph, Source, _as_source
 from articles.importing.engine import (
@@ -433,6 +438,7 @@ def accept_attach(
     anchors = load_anchors(load_people())
     chosen = []
     problems = []
+    machine_notes: dict[int, str] = {}
     for index, section in enumerate(plan.sections):
         status = statuses.get(index, section.status)
         if status not in STATUSES:
@@ -440,9 +446,15 @@ def accept_attach(
         note = notes[index].strip() if index in notes else section.note
         if status in CUT_STATUSES and not note:
             note = section.note
+        if is_machine_note(note):
+            # The aligner's words are for editors; readers' note is left for a person.
+            machine_notes[index] = note
+            note = ""
         chosen.append((status, note))
         rule = SectionText(status, note, section.body_en, section.text_zh)
-        for message in section_errors(rule).values():
+        errors = section_errors(rule)
+        errors.pop("note", None)  # A cut's note is required at submission, not here.
+        for message in errors.values():
             label = section.heading_zh or section.heading_en or "—"
             problems.append(f"§{index + 1} ({label}): {message}")
     if problems:
@@ -469,6 +481,8 @@ def accept_attach(
                 body_zh = row.body_zh_hans or ""
                 found = section_coverage(row.body_en, body_zh, glossary=anchors)
                 row.coverage = coverage_record(found, row.body_en, body_zh)
+            if status in CUT_STATUSES and not note and not is_machine_note(row.note or ""):
+                note = row.note or ""  # A person's note already written stays.
             row.status = status
             row.note = note
             row.sort_order = position
@@ -476,7 +490,12 @@ def accept_attach(
         draft.sections = rows
         draft.original_attached = True
         _set_metadata(draft, plan)
-        return _save(draft, user)
+        since = log_position()
+        revision = _save(draft, user)
+        keep_for_editors(
+            fresh, {str(rows[index].key): note for index, note in machine_notes.items()}, since
+        )
+        return revision
 
 
 def _set_metadata(draft: ArticlePage, plan: AttachPlan) -> None:

@@ -7,13 +7,18 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from articles.ascii_slugs import ascii_slug
 from articles.content.cut_sentences import coverage_record
 from articles.editorial.section_rules import CUT_STATUSES, SectionText, section_errors
+from articles.importing.adapter.machine_notes import (
+    is_machine_note,
+    keep_for_editors,
+    log_position,
+)
 from articles.importing.adapter.plan import is_web_address, load_anchors, load_people
 from articles.importing.adapter.values import (
     MAX_SLUG_CHARS,
@@ -67,10 +72,12 @@ def create_article(
 
     ``accepted_statuses`` replaces proposed statuses, by section index (a mapping, or a list
     as long as ``plan.sections``). ``overrides`` may hold ``title``, ``original_url``,
-    ``original_title``, ``notes`` (section index → note; an abridged or omitted section
-    without one gets the proposal's evidence) and ``quotes`` (indexes into ``plan.quotes`` to
-    create as Quote snippets). Raises ImportInputError, with nothing saved, when the result
-    would be invalid or the original is already imported under ``parent``.
+    ``original_title``, ``notes`` (section index → readers' note; an abridged or omitted
+    section without one keeps it empty, to be written before submission, and the proposal's
+    evidence goes to the page history for editors) and ``quotes`` (indexes into
+    ``plan.quotes`` to create as Quote snippets). Raises ImportInputError, with nothing
+    saved, when the result would be invalid or the original is already imported under
+    ``parent``.
     """
     overrides = dict(overrides or {})
     unknown = set(overrides) - OVERRIDE_KEYS
@@ -100,16 +107,23 @@ def create_article(
 
     sections = []
     problems = []
+    machine_notes: dict[int, str] = {}
     anchors = load_anchors(load_people())
     for number, (section, status) in enumerate(zip(plan.sections, statuses, strict=True), 1):
         note = (notes.get(number - 1) or "").strip()
-        if status in CUT_STATUSES and not note:
-            note = section.evidence
+        if is_machine_note(note) or note == section.evidence.strip():
+            # The aligner's words are for editors: readers' note is left for a person.
+            note = ""
+        if status in CUT_STATUSES and section.evidence:
+            machine_notes[number - 1] = section.evidence
         if status not in CUT_STATUSES and number - 1 not in notes:
             note = ""
         body_en = paragraphs_html(section.paragraphs_en, "en")
         body_zh = paragraphs_html(section.paragraphs_zh, "zh")
-        for message in section_errors(SectionText(status, note, body_en, body_zh)).values():
+        errors = section_errors(SectionText(status, note, body_en, body_zh))
+        # A cut may arrive without its note: submission waits until a person writes it.
+        errors.pop("note", None)
+        for message in errors.values():
             problems.append(f"Section {number} ({section.heading or 'no heading'}): {message}")
         sections.append(
             ArticleSection(
@@ -148,7 +162,7 @@ def create_article(
         by_id = {p.pk: p for p in people}
         page = ArticlePage(
             title=title[:255],
-            slug=find_available_slug(parent, _slug(plan, title)),
+            slug=find_available_slug(parent, _slug(title, original_title)),
             headline_en=plan.title_en[:300],
             headline_zh_hans=plan.title_zh[:300],
             original_url=original_url[:500],
@@ -163,8 +177,12 @@ def create_article(
         )
         page.people_mentioned = people
         page.sections = sections
+        since = log_position()
         parent.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
+        keep_for_editors(
+            page, {str(sections[index].key): note for index, note in machine_notes.items()}, since
+        )
         for index in quote_indexes:
             offer = plan.quotes[index]
             if offer.speaker_id in by_id or Person.objects.filter(pk=offer.speaker_id).exists():
@@ -200,9 +218,9 @@ def _statuses(plan: ImportPlan, accepted: Mapping[int, str] | Sequence[str] | No
     return statuses
 
 
-def _slug(plan: ImportPlan, title: str) -> str:
-    slug = slugify(plan.title_en or plan.metadata.title or "")[:MAX_SLUG_CHARS].strip("-")
-    return slug or slugify(title, allow_unicode=True)[:MAX_SLUG_CHARS].strip("-") or "article"
+def _slug(title: str, original_title: str) -> str:
+    """ASCII: from the original's English title when known, else the Chinese title's pinyin."""
+    return ascii_slug(original_title, title, limit=MAX_SLUG_CHARS) or "article"
 
 
 def _author(name: str, people):

@@ -3,6 +3,7 @@ quotes, as plain values for the editor to review. Nothing is saved here."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from articles.importing.engine import (
     DEFAULT_LIMITS,
     HEADING,
     IMAGE,
+    PARAGRAPH,
     Document,
     ImportInputError,
     Limits,
@@ -232,8 +234,38 @@ def _read(source: Source, language: str, limits: Limits) -> _Side:
         raise ImportInputError(f"{side}: {error.message}") from error
     sections = split_sections(document)
     positions, title_index = _positions(document, sections)
+    title = document.metadata.title or (
+        document.blocks[title_index].text if title_index is not None else ""
+    )
+    if drop_repeated_title(sections, title):
+        positions, title_index = _positions(document, sections)
     flat = [k for found in positions for k in found]
     return _Side(document, sections, positions, title_index, flat)
+
+
+def drop_repeated_title(sections: list[Section], title: str) -> bool:
+    """Leave out the first paragraph of the text when it only repeats the title line (pages
+    often show the title above the text and again as its first line). True when dropped."""
+    body = next((s for s in sections if not s.preface), None)
+    if body is None or not body.paragraphs or body.heading:
+        return False
+    first = body.paragraphs[0]
+    if first.kind not in (PARAGRAPH, HEADING) or not same_title(first.text, title):
+        return False
+    body.paragraphs.pop(0)
+    if not body.paragraphs:
+        sections.remove(body)
+    return True
+
+
+def same_title(line: str, title: str) -> bool:
+    """The same title, whatever the spacing, punctuation or letter case."""
+    key = _title_key(title)
+    return bool(key) and _title_key(line) == key
+
+
+def _title_key(text: str) -> str:
+    return "".join(c for c in text.casefold() if unicodedata.category(c)[0] in "LN")
 
 
 def _positions(document: Document, sections: list[Section]) -> tuple[list[list[int]], int | None]:

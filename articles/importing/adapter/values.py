@@ -56,8 +56,8 @@ class PlanSection:
     """One proposed article section: usually one English and one Chinese section.
 
     When the alignment joined several sections of one side, the later headings stay in the
-    body as ``heading`` paragraphs. ``evidence`` is the proposal in plain words; it becomes
-    the note of an abridged or omitted section.
+    body as ``heading`` paragraphs. ``evidence`` is the proposal in plain words, for editors
+    (never the readers' note of an abridged or omitted section).
     """
 
     heading_en: str
