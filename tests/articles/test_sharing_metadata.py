@@ -3,16 +3,19 @@ the same facts as the visible disclosure, Open Graph and Twitter cards with abso
 addresses, the WeChat QR code and the copy-link script."""
 
 import json
+import re
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 import pytest
 from bs4 import BeautifulSoup
 
 from articles.content.ai_label import AILabel
+from articles.content.api_fields import AILabelField
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,28 +70,56 @@ def meta(soup: BeautifulSoup, name: str) -> str:
     return tag["content"]
 
 
-def test_the_ai_label_is_the_same_on_the_page_in_the_head_json_ld_and_api(client, article):
-    soup = head_of(client, article.url)
-    label = article.ai_label
-    assert label.ai_assisted and label.model == "demo-model-1" and label.human_reviewed
+def visible_facts(soup: BeautifulSoup) -> dict:
+    """The AI label's facts as a reader finds them in the visible disclosure (Chinese UI),
+    read from the page's text alone."""
     visible = soup.select_one("aside.disclosure").get_text(" ")
-    assert "demo-model-1" in visible and label.review_text in visible
-    assert label.date.isoformat() in visible
-    assert dict(label.meta_tags()) == {name: meta(soup, name) for name, _ in label.meta_tags()}
-    assert meta(soup, "ai-assisted") == "true"
-    assert meta(soup, "ai-model") == "demo-model-1"
-    assert meta(soup, "ai-human-reviewed") == "true"
-    properties = {item["name"]: item["value"] for item in json_ld(soup)["additionalProperty"]}
-    assert properties == {
-        "ai-assisted": True,
-        "ai-translation-method": "ai_assisted",
-        "ai-model": "demo-model-1",
-        "ai-human-reviewed": True,
-        "ai-label-date": label.date.isoformat(),
+    with translation.override("zh-hans"):
+        human_lead = gettext("This article was translated by people")
+        reviewed = gettext("Translated or reviewed by people.")
+    model = re.search(r"（模型：([^）]+)）", visible)
+    day = re.search(r"\d{4}-\d{2}-\d{2}", visible)
+    return {
+        "ai_assisted": human_lead not in visible,
+        "model": model.group(1) if model else "",
+        "human_reviewed": reviewed in visible,
+        "date": day.group(0) if day else None,
     }
-    api = client.get(f"/api/v2/pages/{article.pk}/").json()
-    assert api["ai_label"] == label.as_dict()
-    assert api["ai_label"]["model"] == meta(soup, "ai-model")
+
+
+def assert_labels_agree(client, page) -> dict:
+    """Page head, JSON-LD and API say what the visible disclosure says."""
+    soup = head_of(client, page.url)
+    seen = visible_facts(soup)
+    head = {
+        "ai_assisted": meta(soup, "ai-assisted") == "true",
+        "model": meta(soup, "ai-model"),
+        "human_reviewed": meta(soup, "ai-human-reviewed") == "true",
+        "date": meta(soup, "ai-label-date") or None,
+    }
+    properties = {item["name"]: item["value"] for item in json_ld(soup)["additionalProperty"]}
+    linked = {
+        "ai_assisted": properties["ai-assisted"],
+        "model": properties["ai-model"],
+        "human_reviewed": properties["ai-human-reviewed"],
+        "date": properties["ai-label-date"],
+    }
+    api = client.get(f"/api/v2/pages/{page.pk}/").json()["ai_label"]
+    api = {key: api[key] for key in seen}
+    assert head == seen, "page head"
+    assert linked == seen, "JSON-LD"
+    assert api == seen, "API"
+    return seen
+
+
+def test_the_ai_label_is_the_same_on_the_page_in_the_head_json_ld_and_api(client, article):
+    facts = assert_labels_agree(client, article)
+    assert facts == {
+        "ai_assisted": True,
+        "model": "demo-model-1",
+        "human_reviewed": True,
+        "date": timezone.localdate(article.last_published_at).isoformat(),
+    }
 
 
 def test_a_human_translation_is_labelled_not_ai_assisted_everywhere(client, article):
@@ -97,26 +128,45 @@ def test_a_human_translation_is_labelled_not_ai_assisted_everywhere(client, arti
     )
     ArticleSectionFactory(page=article, body_zh_hans="<p>人工译文。</p>", status="full")
     article.save_revision().publish()
-    soup = head_of(client, article.url)
-    assert meta(soup, "ai-assisted") == "false"
-    assert meta(soup, "ai-model") == ""
-    assert "demo-model-1" not in soup.select_one("aside.disclosure").get_text()
-    properties = {item["name"]: item["value"] for item in json_ld(soup)["additionalProperty"]}
-    assert properties["ai-assisted"] is False
-    assert client.get(f"/api/v2/pages/{article.pk}/").json()["ai_label"]["ai_assisted"] is False
+    facts = assert_labels_agree(client, article)
+    assert facts["ai_assisted"] is False and facts["model"] == ""
 
 
-def test_a_label_that_disagrees_with_the_disclosure_is_caught(client, article, monkeypatch):
-    """Break one surface: the meta tags say the opposite of the visible disclosure."""
+def test_a_head_that_disagrees_with_the_disclosure_fails(client, article, monkeypatch):
+    """Break one surface: the page head says the opposite of the visible disclosure."""
     real = AILabel.meta_tags
+    monkeypatch.setattr(
+        AILabel,
+        "meta_tags",
+        lambda self: [(n, "false" if n == "ai-assisted" else v) for n, v in real(self)],
+    )
+    with pytest.raises(AssertionError, match="page head"):
+        assert_labels_agree(client, article)
+
+
+def test_json_ld_that_disagrees_with_the_disclosure_fails(client, article, monkeypatch):
+    real = AILabel.json_ld_properties
 
     def lying(self):
-        return [(n, "false" if n == "ai-assisted" else v) for n, v in real(self)]
+        return [
+            item | {"value": "other-model"} if item["name"] == "ai-model" else item
+            for item in real(self)
+        ]
 
-    monkeypatch.setattr(AILabel, "meta_tags", lying)
-    soup = head_of(client, article.url)
-    assert meta(soup, "ai-assisted") != "true"  # the agreement test above would fail
-    assert "demo-model-1" in soup.select_one("aside.disclosure").get_text()
+    monkeypatch.setattr(AILabel, "json_ld_properties", lying)
+    with pytest.raises(AssertionError, match="JSON-LD"):
+        assert_labels_agree(client, article)
+
+
+def test_an_api_label_that_disagrees_with_the_disclosure_fails(client, article, monkeypatch):
+    real = AILabelField.to_representation
+    monkeypatch.setattr(
+        AILabelField,
+        "to_representation",
+        lambda self, value: real(self, value) | {"human_reviewed": False},
+    )
+    with pytest.raises(AssertionError, match="API"):
+        assert_labels_agree(client, article)
 
 
 @pytest.mark.parametrize(("prefix", "locale"), [("", "zh_CN"), ("/en", "en_US")])
