@@ -3,25 +3,30 @@ English original attached (or an editor's reason recorded why there is none); a 
 that arrives unreadable is a form error (``articles.rich_text_input``); the original's address
 is stored in its one written form (``articles.importing.engine.addresses``).
 
-Consistency-check findings of a kind editors set to "block" (Settings → check severities)
-refuse the submission until fixed or dismissed with a reason on the review screen
-(``articles.review.checking.blocking_findings``).
+Services add rules of their own through the ``article_submission_checks`` hook (the models
+import this form, so it imports no service): consistency-check findings of a kind editors set
+to "block" refuse the submission until fixed or dismissed with a reason on the review screen
+(``articles.review.checking.refuse_blocking_findings``).
 
 Only editors see the "why there is no original" field (``Action.RECORD_NO_ORIGINAL``); for
 anyone else it is not in the form, so a crafted POST carrying it changes nothing."""
 
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
 from wagtail.coreutils import find_available_slug
 
-from articles.ascii_slugs import ascii_slug
+from articles.content.licence import Licence
+from articles.content.slugs import ascii_slug
 from articles.editorial.permissions import Action, allows
 from articles.editorial.section_rules import FINAL_STATUSES, SectionStatus
 from articles.importing.engine.addresses import normalise_address
 from articles.page_forms import EditorialPageForm
-from articles.review.checking import SectionToCheck, blocking_findings
 from articles.rich_text_input import guard_rich_text
 from articles.richtext import html_to_text
+
+# Each hook is called with the bound form on submission and adds errors to it.
+SUBMISSION_CHECKS_HOOK = "article_submission_checks"
 
 
 class ArticlePageForm(EditorialPageForm):
@@ -72,7 +77,9 @@ class ArticlePageForm(EditorialPageForm):
             self.check_credit_and_licence()
             self.check_original_attached()
             self.check_sections_finished()
-            self.check_blocking_findings()
+            # Rules of the services above the models (blocking check findings) plug in here.
+            for check in hooks.get_hooks(SUBMISSION_CHECKS_HOOK):
+                check(self)
         return cleaned_data
 
     def no_original_reason(self) -> str:
@@ -88,8 +95,6 @@ class ArticlePageForm(EditorialPageForm):
 
     def check_credit_and_licence(self) -> None:
         """Readers are told who translated the article and on what terms it is shown."""
-        from articles.models.pages import Licence  # The models import this form.
-
         data = self.cleaned_data
         if "translators" in self.fields:
             translators = list(data.get("translators") or [])
@@ -119,38 +124,6 @@ class ArticlePageForm(EditorialPageForm):
         )
         field = "no_original_reason" if "no_original_reason" in self.fields else None
         self.add_error(field, message)
-
-    def check_blocking_findings(self) -> None:
-        formset = self.formsets.get("sections")
-        if formset is None:
-            return
-        checked: dict[str, tuple] = {}
-        for form in formset.forms:
-            if not form.is_valid() or form.cleaned_data.get("DELETE"):
-                continue
-            data, key = form.cleaned_data, str(form.instance.key)
-            section = SectionToCheck(
-                key=key,
-                heading_en=data.get("heading_en") or "",
-                heading_zh=data.get("heading_zh_hans") or "",
-                body_en=data.get("body_en") or "",
-                body_zh=data.get("body_zh_hans") or "",
-                status=data.get("status") or "",
-                note=data.get("note") or "",
-            )
-            checked[key] = (form, section)
-        page = self.instance if self.instance.pk else None
-        found = blocking_findings(page, [section for _form, section in checked.values()])
-        for section, findings in found:
-            listed = "；".join(str(finding.message) for finding in findings)
-            checked[section.key][0].add_error(
-                None,
-                _(
-                    "Fix these findings or dismiss each with a reason on the review screen "
-                    "before submitting: %(findings)s"
-                )
-                % {"findings": listed},
-            )
 
     def check_sections_finished(self) -> None:
         formset = self.formsets.get("sections")

@@ -31,11 +31,13 @@ from articles.editorial.section_rules import (
     STATUS_ACTION,
 )
 from articles.editorial.workflow import assign_translation_workflow
+from articles.forms import SUBMISSION_CHECKS_HOOK
 from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
 from articles.models import ArticleIndexPage, ArticlePage, CheckPolicy, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls
 from articles.review import effort_report
+from articles.review.checking import refuse_blocking_findings
 from people.page_sections import PERSON_PAGE_SECTIONS, QUOTE_PAGE_SECTIONS
 
 
@@ -53,6 +55,7 @@ class TopicViewSet(SnippetViewSet):
 
 register_snippet(TopicViewSet)
 register_setting(CheckPolicy, icon="warning")
+hooks.register(SUBMISSION_CHECKS_HOOK, refuse_blocking_findings)
 
 
 @hooks.register("register_admin_urls")

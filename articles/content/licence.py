@@ -12,8 +12,21 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from articles.content.cuts import ReaderCuts, reader_cuts
 from articles.richtext import html_to_text
+
+
+class Licence(models.TextChoices):
+    """On what terms the original is translated and shown (an article's ``licence``)."""
+
+    PERMISSION = "permission", _("Translated with the author's permission")
+    OPEN = "open", _("Open licence (e.g. Creative Commons)")
+    PUBLIC_DOMAIN = "public_domain", _("Public domain")
+    EXCERPT = "excerpt", _("Excerpts only (fair use)")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 def original_visible(page: Any) -> bool:

@@ -19,7 +19,7 @@ from articles.content.ai_label import AILabel, ai_label_for
 from articles.content.api_fields import AILabelField
 from articles.content.disclosure import Disclosure, disclosure_for
 from articles.content.disclosure_facts import effective_method
-from articles.content.licence import PublicSection, original_visible, public_sections
+from articles.content.licence import Licence, PublicSection, original_visible, public_sections
 from articles.content.page_cache import content_version
 from articles.editorial.permissions import EditorialPagePermissions
 from articles.editorial.section_rules import numbered
@@ -40,14 +40,6 @@ class Platform(models.TextChoices):
     PAPER = "paper", _("Paper")
     SOCIAL = "social", _("Other social media")
     OTHER = "other", _("Other")
-
-
-class Licence(models.TextChoices):
-    PERMISSION = "permission", _("Translated with the author's permission")
-    OPEN = "open", _("Open licence (e.g. Creative Commons)")
-    PUBLIC_DOMAIN = "public_domain", _("Public domain")
-    EXCERPT = "excerpt", _("Excerpts only (fair use)")
-    UNKNOWN = "unknown", _("Unknown")
 
 
 class TranslationMethod(models.TextChoices):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.apps import apps
+from django.utils.translation import gettext
 
 from articles.editorial.section_rules import SectionStatus
 
 # Not the models package: the editor form, which the page models import, imports this module.
+from articles.models import CheckDismissal
 from articles.models.check_policy import CheckPolicy
 from articles.names import by_script
 from articles.person_names import load_person_names
@@ -145,6 +146,41 @@ def blocking_findings(
 def _dismissed(page, codes: Sequence[str]) -> set[tuple]:
     if page is None or page.pk is None:
         return set()
-    dismissals = apps.get_model("articles", "CheckDismissal")
-    rows = dismissals.objects.filter(page=page, code__in=codes)
+    rows = CheckDismissal.objects.filter(page=page, code__in=codes)
     return {(str(row.section_key), row.code, row.evidence) for row in rows}
+
+
+def refuse_blocking_findings(form) -> None:
+    """On submitting an article: findings of a kind editors set to "block" that are neither
+    fixed nor dismissed are errors on their sections' forms (registered for the article
+    form's ``article_submission_checks`` hook)."""
+    formset = form.formsets.get("sections")
+    if formset is None:
+        return
+    checked: dict[str, tuple] = {}
+    for section_form in formset.forms:
+        if not section_form.is_valid() or section_form.cleaned_data.get("DELETE"):
+            continue
+        data, key = section_form.cleaned_data, str(section_form.instance.key)
+        section = SectionToCheck(
+            key=key,
+            heading_en=data.get("heading_en") or "",
+            heading_zh=data.get("heading_zh_hans") or "",
+            body_en=data.get("body_en") or "",
+            body_zh=data.get("body_zh_hans") or "",
+            status=data.get("status") or "",
+            note=data.get("note") or "",
+        )
+        checked[key] = (section_form, section)
+    page = form.instance if form.instance.pk else None
+    found = blocking_findings(page, [section for _form, section in checked.values()])
+    for section, findings in found:
+        listed = "；".join(str(finding.message) for finding in findings)
+        checked[section.key][0].add_error(
+            None,
+            gettext(
+                "Fix these findings or dismiss each with a reason on the review screen "
+                "before submitting: %(findings)s"
+            )
+            % {"findings": listed},
+        )

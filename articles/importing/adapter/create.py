@@ -11,8 +11,8 @@ from django.utils.html import escape
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from articles.ascii_slugs import ascii_slug
 from articles.content.cut_sentences import coverage_record
+from articles.content.slugs import ascii_slug
 from articles.editorial.section_rules import CUT_STATUSES, SectionText, section_errors
 from articles.importing.adapter.machine_notes import (
     is_machine_note,
