@@ -16,6 +16,7 @@ from django.db.models.signals import post_save
 
 from wagtail.search.index import insert_or_update_object
 
+from articles.models import ArticlePage
 from cms.search import segment
 from people.models import Person, Term, split_lines
 from people.names import person_names
@@ -80,8 +81,6 @@ def words_changed(sender, instance, raw: bool = False, **kwargs) -> None:
 
 def reindex_mentioning(instance, names: list[str]) -> None:
     """Re-index ``instance`` and the articles whose Chinese mentions any of ``names``."""
-    from articles.models import ArticlePage  # articles' models import people's
-
     insert_or_update_object(instance)
     words = [word for name in names for word in segment.HAN_RUN.findall(name)]
     mentions = Q()

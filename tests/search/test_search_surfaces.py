@@ -2,6 +2,9 @@
 
 import pytest
 
+from cms.search import segment
+from people.models import Term
+
 pytestmark = pytest.mark.django_db
 
 
@@ -33,3 +36,9 @@ def test_the_api_search_finds_a_chinese_word(client, search_demo, word):
     assert response.status_code == 200
     ids = [item["id"] for item in response.json()["items"]]
     assert search_demo.article.pk in ids
+
+
+def test_a_new_glossary_term_joins_the_segmenter_dictionary(search_demo):
+    assert "蒸馏训练法" not in segment.index_text("用蒸馏训练法压缩模型").split()
+    Term.objects.create(term_en="distillation training", term_zh_hans="蒸馏训练法")
+    assert "蒸馏训练法" in segment.index_text("用蒸馏训练法压缩模型").split()
