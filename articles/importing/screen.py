@@ -244,7 +244,7 @@ def _preview_page(request, parent, plan, texts, fmt, error: str = "", choices=No
         "error": error,
         "title": choices.get("title", plan.title_zh or plan.title_en),
         "original_url": choices.get("original_url", original_url),
-        "original_title": choices.get("original_title", plan.title_en or plan.metadata.title),
+        "original_title": choices.get("original_title", plan.title_en),
         "duplicate": existing_article(parent, original_url),
         "action_url": reverse("articles_import"),
     }

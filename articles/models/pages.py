@@ -177,7 +177,12 @@ class ArticlePage(EditorialPagePermissions, Page):
     original_url = models.URLField(
         _("original address"), max_length=500, help_text=_("Where the English article lives.")
     )
-    original_title = models.CharField(_("original title"), max_length=300)
+    original_title = models.CharField(
+        _("original title"),
+        max_length=300,
+        blank=True,
+        help_text=_("As the English original gives it; empty until the original is attached."),
+    )
     original_author_name = models.CharField(
         _("original author (as credited)"),
         max_length=200,

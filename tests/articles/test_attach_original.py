@@ -127,6 +127,8 @@ def unattached(index) -> ArticlePage:
 def test_translation_only_import_is_pending_with_the_original_not_attached(unattached):
     assert unattached.original_attached is False
     assert unattached.original_url == ADDRESS
+    # The translation's own title is never passed off as the original's.
+    assert unattached.original_title == ""
     sections = list(latest(unattached).sections.all())
     assert [s.status for s in sections] == ["added", "pending", "pending", "pending"]
     assert "最近读到一篇" in sections[0].body_zh_hans  # the blogger's preface, their own
@@ -218,6 +220,8 @@ def test_the_published_translation_only_page_tells_readers(client, unattached):
         or "所据英文原文未附于此" in disclosure
     )
     assert html.count('class="no-source"') == 4
+    # With no title known, the link to the original reads as its address.
+    assert f'<a href="{ADDRESS}" rel="external noopener" lang="en">{ADDRESS}</a>' in html
     assert (
         html.count("No English source: added by the editors.")
         + html.count("无英文原文：由编辑新增。")

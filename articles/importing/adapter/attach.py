@@ -44,7 +44,7 @@ from articles.importing.adapter.machine_notes import (
     log_position,
 )
 from articles.importing.adapter.plan import is_web_address, load_anchors, load_people
-from articles.importing.adapter.values import STATUSES, PlanParagraph, Source, _as_source
+from articles.importing.adapter.values import STATUSES, PlanParagraph, Source, as_source
 from articles.importing.engine import (
     DEFAULT_LIMITS,
     HEADING,
@@ -176,7 +176,7 @@ def plan_attach(
     """Propose the English of each section of ``page``'s latest revision from ``original``.
 
     Raises ImportInputError for unusable input (empty, binary, not English, no text)."""
-    source = _as_source(original)
+    source = as_source(original)
     en_sections, metadata, title_en = _read_english(source, limits)
     current = section_versions.latest(page)
     if anchors is None:

@@ -99,9 +99,8 @@ def create_article(
     if not is_web_address(original_url):
         raise ImportInputError(f'"{original_url}" is not a web address (http or https).')
     title = (overrides.get("title") or plan.title_zh or plan.title_en or "").strip()
-    original_title = (
-        overrides.get("original_title") or plan.title_en or plan.metadata.title or title
-    ).strip()
+    # Only the original names its own title: a translation's title is never passed off as it.
+    original_title = (overrides.get("original_title") or plan.title_en or "").strip()
     if not title:
         raise ImportInputError("The article has no title; give one.")
 

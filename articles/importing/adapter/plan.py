@@ -19,7 +19,7 @@ from articles.importing.adapter.values import (
     PlanSection,
     QuoteOffer,
     Source,
-    _as_source,
+    as_source,
 )
 from articles.importing.engine import (
     CODE,
@@ -97,7 +97,7 @@ def plan_import(
     translation every section is ``pending``. ``people`` and ``anchors`` default to the Person
     records and the glossary. Raises ImportInputError (naming the side) for unusable input.
     """
-    original, translation = _as_source(original), _as_source(translation)
+    original, translation = as_source(original), as_source(translation)
     if original is None and translation is None:
         raise ImportInputError("Give the English original, the Chinese translation or both.")
     en = _read(original, "en", limits) if original is not None else None

@@ -29,7 +29,7 @@ class Source:
     encoding: str | None = None
 
 
-def _as_source(value: Source | bytes | str | None) -> Source | None:
+def as_source(value: Source | bytes | str | None) -> Source | None:
     if value is None or isinstance(value, Source):
         return value
     return Source(value)
