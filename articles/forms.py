@@ -19,7 +19,12 @@ from wagtail.coreutils import find_available_slug
 from articles.content.licence import Licence
 from articles.content.slugs import ascii_slug
 from articles.editorial.permissions import Action, allows
-from articles.editorial.section_rules import FINAL_STATUSES, SectionStatus
+from articles.editorial.section_rules import (
+    FINAL_STATUSES,
+    SectionStatus,
+    SectionText,
+    machine_note_error,
+)
 from articles.importing.engine.addresses import normalise_address
 from articles.page_forms import EditorialPageForm
 from articles.rich_text_input import guard_rich_text
@@ -149,6 +154,11 @@ class ArticlePageForm(EditorialPageForm):
             ):
                 # Translated from the original that is not attached: it can be nothing else.
                 continue
+            note_error = machine_note_error(
+                SectionText(status or "", form.cleaned_data.get("note") or "", "", "")
+            )
+            if note_error:
+                form.add_error("note", note_error)
             if status not in FINAL_STATUSES:
                 form.add_error(
                     "status",

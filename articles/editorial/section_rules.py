@@ -49,6 +49,29 @@ class SectionText:
     body_zh: str
 
 
+#: How the import's aligner begins its own notes ("自动对齐：整节无对应译文。"): words for
+#: editors, never the note readers see.
+MACHINE_NOTE_PREFIX = "自动对齐："
+
+
+def is_machine_note(note: str) -> bool:
+    """A note the aligner wrote, not a person."""
+    return (note or "").strip().startswith(MACHINE_NOTE_PREFIX)
+
+
+def machine_note_error(section: SectionText) -> str:
+    """Why a cut cannot be submitted with the aligner's note as its readers' note ("" if
+    it can)."""
+    if needs_note(section.status) and is_machine_note(section.note):
+        return str(
+            _(
+                "This note was written by the automatic alignment, for editors. Write the "
+                "note readers will see: what was cut and why."
+            )
+        )
+    return ""
+
+
 def needs_note(status: str) -> bool:
     return status in CUT_STATUSES
 
@@ -97,6 +120,8 @@ def submission_errors(sections: list[SectionText]) -> list[tuple[int, str]]:
             )
         for message in section_errors(section).values():
             problems.append((position, message))
+        if machine_note_error(section):
+            problems.append((position, machine_note_error(section)))
     return problems
 
 

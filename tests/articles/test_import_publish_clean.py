@@ -14,6 +14,7 @@ from django.urls import reverse
 
 import pytest
 
+from articles.editorial.section_rules import SectionText, submission_errors
 from articles.editorial.workflow import assign_translation_workflow
 from articles.models import ArticlePage
 from tests.articles.workflow_helpers import credited_translator
@@ -140,6 +141,24 @@ def test_the_machine_note_is_for_editors_and_a_person_must_write_the_readers_not
     assert latest(page).sections.get(status="abridged").note == "删去了一段背景介绍。"
 
 
+def test_an_aligner_note_left_as_the_readers_note_is_refused_on_submission(
+    client, index, editor_user
+):
+    """As stored by imports made before the aligner's notes were kept for editors."""
+    client = logged_in(editor_user)
+    page = import_through_admin(client, index)
+    credit = {"translators": str(credited_translator().pk), "licence": "permission"}
+    machine = {cut_note_field(page): "自动对齐：原文第 1 段无对应译文。"}
+    refused = post_editor(client, page, **credit, **machine)
+    assert refused.status_code == 200
+    assert "This note was written by the automatic alignment" in refused.content.decode()
+    page.refresh_from_db()
+    assert page.current_workflow_state is None
+    # Saving the draft is not refused: the note is only wrong for readers.
+    saved = post_editor(client, page, "action-save", **credit, **machine)
+    assert saved.status_code == 302
+
+
 def test_submission_needs_a_credited_translator_and_a_known_licence(client, index, editor_user):
     client = logged_in(editor_user)
     page = import_through_admin(client, index)
@@ -202,3 +221,18 @@ def test_an_article_created_in_the_admin_with_a_chinese_title_gets_an_ascii_slug
     assert page.title == "感知机往事"
     assert page.slug == expected
     assert page.url_path.isascii()
+
+
+@pytest.mark.parametrize(
+    ("status", "note", "refused"),
+    [
+        ("omitted", "自动对齐：整节无对应译文。", True),
+        ("abridged", "  自动对齐：原文第 2 段无对应译文。", True),
+        ("omitted", "论文清单未译出（自动对齐：整节无对应译文）。", False),
+        ("added", "自动对齐：转载者自己的前言。", False),
+    ],
+)
+def test_the_rules_refuse_an_aligner_note_as_a_cuts_readers_note(status, note, refused):
+    section = SectionText(status, note, "<p>English.</p>", "<p>中文。</p>")
+    messages = [message for _position, message in submission_errors([section])]
+    assert any("automatic alignment" in m for m in messages) is refused

@@ -11,14 +11,9 @@ from collections.abc import Mapping
 
 from wagtail.models import PageLogEntry
 
-from articles.editorial.section_rules import STATUS_ACTION
+from articles.editorial.section_rules import STATUS_ACTION, is_machine_note
 
-MACHINE_PREFIX = "自动对齐："
-
-
-def is_machine_note(note: str) -> bool:
-    """A note the aligner wrote, not a person."""
-    return note.strip().startswith(MACHINE_PREFIX)
+__all__ = ["is_machine_note", "keep_for_editors", "log_position"]
 
 
 def log_position() -> int:
