@@ -30,6 +30,7 @@ from articles.content.disclosure import disclosure_for
 from articles.editorial.workflow import assign_translation_workflow
 from articles.importing.adapter import create_article, plan_import
 from articles.importing.adapter.attach import plan_attach
+from articles.importing.adapter.values import Source
 from articles.importing.attach_screen import attach_button
 from articles.importing.engine import parse_document
 from articles.importing.engine.furniture import (
@@ -283,6 +284,21 @@ def test_linkedin_furniture_goes_and_the_metadata_stays(fixture):
     assert document.metadata.title == EN[0]
     assert document.metadata.original_author == "Priya Raman"
     assert document.metadata.published == "2025-03-04"
+
+
+def test_a_saved_linkedin_page_imported_as_a_new_articles_original_loses_its_furniture():
+    plan = plan_import(
+        Source(LINKEDIN_HTML.read_bytes(), filename=LINKEDIN_HTML.name),
+        TRANSLATION.read_text(encoding="utf-8"),
+        people=[],
+        anchors=[],
+    )
+    english = "\n".join(
+        paragraph.text for section in plan.sections for paragraph in section.paragraphs_en
+    )
+    assert [junk for junk in FURNITURE if junk in english] == []
+    assert plan.title_en == EN[0]
+    assert plan.metadata.original_author == "Priya Raman"
 
 
 # --- Attaching through the admin ---------------------------------------------------------------

@@ -39,6 +39,7 @@ from articles.importing.engine import (
 from articles.importing.engine.addresses import address_key, normalise_address
 from articles.importing.engine.alignment import ADDED, FULL, OMITTED, omitted_sentences
 from articles.importing.engine.anchors import CJK
+from articles.importing.engine.furniture import clean_blocks
 from articles.importing.engine.proposal import (
     PREFACE,
     SectionProposal,
@@ -232,6 +233,10 @@ def _read(source: Source, language: str, limits: Limits) -> _Side:
         require_language(document, language)
     except ImportInputError as error:
         raise ImportInputError(f"{side}: {error.message}") from error
+    if language == "en" and document.format == "html":
+        # A saved page's author card, reactions and "more by" lists, as pasted text loses.
+        document.blocks, found = clean_blocks(document.blocks)
+        document.metadata.merge(found)
     sections = split_sections(document)
     positions, title_index = _positions(document, sections)
     title = document.metadata.title or (
