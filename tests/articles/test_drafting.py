@@ -152,6 +152,18 @@ def test_deepl_backend_drafts_too(article, translator_user):
         assert drafting.drafting_progress(article).done == 3
 
 
+def test_a_model_name_longer_than_its_field_is_cut_to_fit(article, translator_user):
+    """The model name comes from the configuration and the server's reply; a long one is
+    cut to the field's 100 characters rather than failing the draft (PostgreSQL refuses
+    longer values)."""
+    server = FakeOpenAIServer(api_key=KEY, model="m" * 150).start()
+    with server, override_settings(**server.settings_values(), **FAST_RETRIES):
+        draft(article, user=translator_user)
+
+        assert [s.ai_draft_model for s in rows(article)] == ["m" * 100] * 3
+        assert drafting.drafting_progress(article).done == 3
+
+
 def test_sections_without_english_or_omitted_are_not_drafted(server, article, translator_user):
     ArticleSectionFactory(page=article, sort_order=5, body_en="", status="added")
     ArticleSectionFactory(page=article, sort_order=6, status="omitted", note="cut")

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 import pytest
 
-from articles.models import ArticlePage, ArticleSection, DraftState
+from articles.drafting import text_to_html
+from articles.models import ArticlePage, ArticleSection, DraftState, LatestSection
 from tests.articles.drafting_jobs import state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.rendered_forms import RenderedForm
@@ -153,3 +154,78 @@ def test_a_live_page_with_a_newer_unpublished_draft_keeps_both_chinese_texts(
 def english_admin(settings):
     """Assert on English messages whatever the admin's default language."""
     settings.LANGUAGE_CODE = "en"
+
+
+def test_accepting_a_draft_on_a_page_never_published_replaces_the_chinese_everywhere(
+    client, server, translator_user, english_admin
+):
+    """Accepting is the one way a draft replaces the translator's Chinese: in the editor's
+    copy and in the rows a page never published keeps as the editor has it, in a revision
+    of its own saved under the translator's name."""
+    page = build_article(live=False, row_chinese=ROW_CHINESE)
+    save_editor_chinese(page, translator_user, ROW_CHINESE)
+    draft_from_the_screen(client, page, translator_user)
+    first = rows(page)[0]
+    screen = client.get(reverse("articles_drafts", args=[page.pk])).content
+    accept_url = reverse("articles_drafts_accept", args=[page.pk, first.key])
+    accept = RenderedForm(screen, f'form[action="{accept_url}"]')
+
+    response = client.post(accept_url, accept.data(), follow=True)
+
+    assert "Section 1 now uses the AI draft as its Chinese text" in response.content.decode()
+    drafted = in_editor(page)[0]
+    assert drafted.ai_draft.startswith("【译】")
+    assert drafted.body_zh_hans == text_to_html(drafted.ai_draft)
+    assert rows(page)[0].body_zh_hans == drafted.body_zh_hans
+    page.refresh_from_db()
+    assert page.get_latest_revision().user == translator_user
+    assert any(ROW_CHINESE in str(r.content) for r in page.revisions.all())
+
+
+def test_drafts_are_saved_in_a_revision_under_the_name_of_who_asked(
+    client, server, translator_user, english_admin
+):
+    page = build_article(live=False, row_chinese=ROW_CHINESE)
+
+    draft_from_the_screen(client, page, translator_user)
+
+    page.refresh_from_db()
+    assert page.get_latest_revision().user == translator_user
+
+
+def test_drafting_a_copy_of_an_article_leaves_the_original_alone(
+    client, server, translator_user, english_admin
+):
+    """A copied article keeps its sections' keys: a draft goes to the copy's rows only."""
+    original = build_article(live=False, row_chinese="")
+    copy = original.copy(update_attrs={"slug": f"{original.slug}-copy", "title": "Copy"})
+    assert {s.key for s in rows(copy)} == {s.key for s in rows(original)}
+    jobs_before = [state(s) for s in rows(original)]
+
+    draft_from_the_screen(client, copy, translator_user)
+
+    assert all(s.ai_draft.startswith("【译】") for s in rows(copy))
+    assert [(s.ai_draft, s.body_zh_hans) for s in rows(original)] == [("", ""), ("", "")]
+    assert [state(s) for s in rows(original)] == jobs_before != [DraftState.DONE] * 2
+
+
+def test_accepting_a_draft_keeps_a_later_failed_drafting_on_the_screen(
+    client, server, translator_user, english_admin
+):
+    """The section's drafting job says how the last drafting went; accepting an earlier
+    draft does not turn a failed retry into a success."""
+    page = build_article(live=False, row_chinese=ROW_CHINESE)
+    draft_from_the_screen(client, page, translator_user)
+    first = rows(page)[0]
+    LatestSection.objects.filter(page_id=page.pk, section_key=first.key).update(
+        ai_draft_state=DraftState.FAILED, ai_draft_error="The AI service timed out."
+    )
+    screen = client.get(reverse("articles_drafts", args=[page.pk])).content
+    accept_url = reverse("articles_drafts_accept", args=[page.pk, first.key])
+    accept = RenderedForm(screen, f'form[action="{accept_url}"]')
+
+    response = client.post(accept_url, accept.data(), follow=True)
+
+    assert "Section 1 now uses the AI draft as its Chinese text" in response.content.decode()
+    assert state(first) == DraftState.FAILED
+    assert "The AI service timed out." in response.content.decode()
