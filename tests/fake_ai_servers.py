@@ -247,10 +247,13 @@ class FakeAIServer:
         try:
             if self.delay:
                 self._stopping.wait(self.delay)
-            self.respond(handler, record)
         finally:
+            # Counted as answered before the reply is written: a client that has read the
+            # reply may already send its next request while this thread is still returning,
+            # which would count one request too many.
             with self._lock:
                 self.in_flight -= 1
+        self.respond(handler, record)
 
     def respond(self, handler: _Handler, record: RecordedRequest) -> None:
         raise NotImplementedError
