@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -20,8 +19,9 @@ from articles.content import people_pages
 from articles.drafting import screen as drafting_screen
 from articles.editorial import conflict_screen, coverage_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
+from articles.editorial.article_buttons import article_menu_button
 from articles.editorial.licence_warning import warn_unknown_licence
-from articles.editorial.permissions import Action, allows, role_allows, visible_q
+from articles.editorial.permissions import Action, role_allows, visible_q
 from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
 from articles.editorial.section_rules import (
     CUT_STATUSES,
@@ -34,7 +34,7 @@ from articles.editorial.workflow import assign_translation_workflow
 from articles.forms import SUBMISSION_CHECKS_HOOK
 from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
-from articles.models import ArticleIndexPage, ArticlePage, CheckPolicy, LatestSection, Topic
+from articles.models import ArticleIndexPage, CheckPolicy, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls
 from articles.review import effort_report
 from articles.review.checking import refuse_blocking_findings
@@ -139,17 +139,11 @@ def awaiting_signoff_panel(request, panels):
         panels.append(AwaitingSignoffPanel(count))
 
 
-@hooks.register("register_page_header_buttons")
-@hooks.register("register_page_listing_more_buttons")
-def abridgment_review_button(page, user, view_name=None, next_url=None):
-    if isinstance(page.specific_deferred, ArticlePage) and allows(user, Action.VIEW_REVIEW, page):
-        yield PageMenuItem(
-            _("Abridgment review"),
-            url=reverse("articles_abridgment_review", args=(page.pk,)),
-            icon_name="openquote",
-            priority=60,
-            page=page,
-        )
+abridgment_review_button = article_menu_button(
+    _("Abridgment review"), "articles_abridgment_review", Action.VIEW_REVIEW, "openquote", 60
+)
+hooks.register("register_page_header_buttons", abridgment_review_button)
+hooks.register("register_page_listing_more_buttons", abridgment_review_button)
 
 
 @hooks.register("after_create_page")

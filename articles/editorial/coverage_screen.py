@@ -17,14 +17,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.rich_text import expand_db_html
 
 from articles.content.cut_sentences import mark_sentences
+from articles.editorial.article_buttons import article_menu_button
 from articles.editorial.coverage_check import accept, propose
-from articles.editorial.permissions import Action, allows, require, require_role
+from articles.editorial.permissions import Action, require, require_role
 from articles.editorial.section_rules import SectionStatus
 from articles.editorial.stale_writes import StaleWrite
 from articles.models import ArticlePage, section_versions
@@ -113,14 +114,6 @@ urlpatterns = [
 ]
 
 
-def coverage_button(page, user, view_name=None, next_url=None):
-    if isinstance(page.specific_deferred, ArticlePage) and allows(
-        user, Action.RECHECK_COVERAGE, page
-    ):
-        yield PageMenuItem(
-            _("Re-check coverage"),
-            url=reverse("articles_coverage", args=(page.pk,)),
-            icon_name="search",
-            priority=57,
-            page=page,
-        )
+coverage_button = article_menu_button(
+    gettext_lazy("Re-check coverage"), "articles_coverage", Action.RECHECK_COVERAGE, "search", 57
+)

@@ -24,9 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wagtail.admin.ui.menus.pages import PageMenuItem
-
-from articles.editorial.permissions import Action, allows, require, require_role
+from articles.editorial.article_buttons import article_menu_button
+from articles.editorial.permissions import Action, require, require_role
 from articles.editorial.section_rules import SectionStatus
 from articles.editorial.stale_writes import StaleWrite
 from articles.importing.adapter import STATUSES, Source
@@ -210,17 +209,13 @@ urlpatterns = [
 ]
 
 
-def attach_button(page, user, view_name=None, next_url=None):
-    if isinstance(page.specific_deferred, ArticlePage) and allows(
-        user, Action.ATTACH_ORIGINAL, page
-    ):
-        yield PageMenuItem(
-            _("Attach original"),
-            url=reverse("articles_attach_original", args=(page.pk,)),
-            icon_name="doc-full",
-            priority=56,
-            page=page,
-        )
+attach_button = article_menu_button(
+    gettext_lazy("Attach original"),
+    "articles_attach_original",
+    Action.ATTACH_ORIGINAL,
+    "doc-full",
+    56,
+)
 
 
 def _readers_note(note: str) -> str:
