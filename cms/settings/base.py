@@ -208,6 +208,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Whole-page cache for anonymous readers of public pages (cms/page_cache, docs/caching.md):
+# answered from CACHES before sessions and authentication run; any publish, unpublish, move,
+# delete or change to a snippet a page shows makes every cached page stale at once.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
 # Background work (AI drafts): run at once in development and tests; production queues
 # tasks in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -44,6 +44,9 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# DUIZHAO_PAGE_CACHE=0 turns the whole-page cache off (e.g. to measure the uncached path).
+PAGE_CACHE_ENABLED = os.environ.get("DUIZHAO_PAGE_CACHE", "1").strip() != "0"
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
