@@ -1,9 +1,20 @@
 """Explicit fixtures shared by the whole suite. Browser fixtures live in tests/browser/."""
 
+from django.core.cache import cache
+
 import pytest
 
 from articles.models import HomePage
 from tests.site_data import ensure_site_data
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The in-memory cache outlives each test's rolled-back database: start every test with
+    none of another test's pages, fragments or counters."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
