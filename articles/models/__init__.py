@@ -2,6 +2,7 @@
 
 from articles.models.check_policy import CheckPolicy, Severity
 from articles.models.drafting_usage import DraftingUsage
+from articles.models.error_reports import ErrorReport
 from articles.models.pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -34,6 +35,7 @@ __all__ = [
     "CheckPolicy",
     "DraftState",
     "DraftingUsage",
+    "ErrorReport",
     "HomePage",
     "Licence",
     "Platform",
