@@ -48,6 +48,10 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 HEADING_ANCHOR = "§heading"
 MAX_WEIGHT = 3.0
+# Extra tokens (such as lexicon words, "w:mode") weigh this much whatever their rarity: a
+# dictionary rendering found in a sentence is weaker evidence than a number or a name kept,
+# and rarity over the few sentences of one paragraph says little.
+EXTRA_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +127,16 @@ class AnchorIndex:
         zh: Sequence[str],
         pairs: Sequence[tuple[str, str]] = (),
         headings: tuple[Collection[int], Collection[int]] = ((), ()),
+        extra: tuple[Sequence[Counter[str]], Sequence[Counter[str]]] | None = None,
     ):
         en_tokens = [tokens(p) for p in en]
         zh_tokens = [tokens(p) for p in zh]
+        extra_names: set[str] = set()
+        if extra is not None:
+            for counters, more in zip((en_tokens, zh_tokens), extra, strict=True):
+                for counter, added in zip(counters, more, strict=True):
+                    counter.update(added)
+                    extra_names.update(added)
         # Headings share a structural token: a heading is likely to pair with a heading.
         for counter, marked in zip((en_tokens, zh_tokens), headings, strict=True):
             for i in marked:
@@ -148,10 +159,12 @@ class AnchorIndex:
         self.weight = {t: min(MAX_WEIGHT, math.log(1 + total / frequency[t])) for t in shared}
         if HEADING_ANCHOR in self.weight:
             self.weight[HEADING_ANCHOR] = MAX_WEIGHT
+        for name in extra_names & shared:
+            self.weight[name] = EXTRA_WEIGHT
         self.en = [{t: c for t, c in ct.items() if t in shared} for ct in en_tokens]
         self.zh = [{t: c for t, c in ct.items() if t in shared} for ct in zh_tokens]
-        self._en_pairs: dict[int, dict[str, int]] = {}
-        self._zh_pairs: dict[int, dict[str, int]] = {}
+        self._en_pairs: dict[tuple[int, int], dict[str, int]] = {}
+        self._zh_pairs: dict[tuple[int, int], dict[str, int]] = {}
 
     def shared(self, e0: int, e1: int, z0: int, z1: int) -> float:
         """Weight of the anchors English paragraphs [e0, e1) share with Chinese [z0, z1)."""
@@ -166,16 +179,28 @@ class AnchorIndex:
         weight = self.weight
         return sum(weight[t] * min(c, zh[t]) for t, c in en.items() if t in zh)
 
+    def unaccounted(self, e0: int, e1: int, z0: int, z1: int) -> float:
+        """Weight of the anchors one side of the group holds and the other does not (counted
+        occurrence by occurrence): a pair that claims to translate English [e0, e1) as
+        Chinese [z0, z1) should carry the same numbers, names and words on both sides."""
+        en = self._span(self.en, self._en_pairs, e0, e1)
+        zh = self._span(self.zh, self._zh_pairs, z0, z1)
+        weight = self.weight
+        total = sum(weight[t] * max(0, c - zh.get(t, 0)) for t, c in en.items())
+        return total + sum(weight[t] * max(0, c - en.get(t, 0)) for t, c in zh.items())
+
     @staticmethod
     def _span(singles, pairs, start: int, stop: int) -> dict[str, int]:
         if stop - start == 1:
             return singles[start]
-        if start not in pairs:
+        # Keyed by both ends: the sentence aligner asks for spans of two and of three.
+        key = (start, stop)
+        if key not in pairs:
             merged = Counter(singles[start])
             for k in range(start + 1, stop):
                 merged.update(singles[k])
-            pairs[start] = dict(merged)
-        return pairs[start]
+            pairs[key] = dict(merged)
+        return pairs[key]
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:

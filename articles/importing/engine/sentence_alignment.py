@@ -4,9 +4,13 @@ without a Chinese counterpart.
 The sentences of both sides (``articles.importing.engine.sentences``) are aligned by a
 monotone dynamic programme over groups 1-1, 1-2, 2-1, 1-3, 3-1, 1-0 and 0-1, costed like the
 paragraph aligner's (``articles.importing.engine.alignment``): a prior for the shape, a length
-cost from this article's usual ratio (with the wider spread of short texts) and a bonus for the
+cost from this article's usual ratio (with the wider spread of short texts), a bonus for the
 anchors both sides share (numbers, Latin-script tokens, URLs, names and glossary terms, with
-``articles.importing.engine.anchors``). Work is bounded: at most ``MAX_CELLS`` cells, else the
+``articles.importing.engine.anchors``, and English words whose dictionary renderings the Chinese
+holds, with ``articles.importing.engine.lexicon``) and a cost for each anchor one side of a
+pair holds and the other lacks: the Chinese must account for the English it is said to render,
+so an English sentence glued to a neighbour whose translation does not carry its content costs
+more than leaving it out. Work is bounded: at most ``MAX_CELLS`` cells, else the
 group is left unrefined.
 
 An English sentence in a 1-0 group is *missing*. Whether that is a real cut rather than a free
@@ -23,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from articles.importing.engine.anchors import AnchorIndex, measure
+from articles.importing.engine.lexicon import word_tokens
 from articles.importing.engine.sentences import Sentence, split_sentences
 
 # Priors (negative log-odds) against a plain 1-1, from the shapes real translations take:
@@ -35,6 +40,9 @@ _NOTE_MARK = re.compile(r"^[\s(（\[【]*(译注|译者注|译者按|编者按|�
 MERGE_COST = 2.0
 MERGE3_COST = 4.0
 ANCHOR_BONUS = 0.5
+# Each anchor (number, name, dictionary word) that one side of a pair holds and the other
+# does not: a Chinese sentence must account for the English sentences it is said to render.
+UNACCOUNTED_COST = 1.0
 # Below SKIP_EN_COST + SKIP_ZH_COST: a badly shortened sentence is still its source's
 # counterpart, never an English sentence left out beside a Chinese one added.
 LENGTH_COST_CAP = 6.0
@@ -130,7 +138,8 @@ class _Scorer:
         sizes = [measure(s.text) for s in zh]
         self.zh_len = [s.cjk / ratio + s.latin for s in sizes]
         self.zh_skip = [NOTE_SKIP_COST if _NOTE_MARK.match(s.text) else SKIP_ZH_COST for s in zh]
-        self.index = AnchorIndex([s.text for s in en], [s.text for s in zh], anchors)
+        en_texts, zh_texts = [s.text for s in en], [s.text for s in zh]
+        self.index = AnchorIndex(en_texts, zh_texts, anchors, extra=word_tokens(en_texts, zh_texts))
 
     def cost(self, e0: int, e1: int, z0: int, z1: int) -> float:
         letters = sum(self.en_len[e0:e1])
@@ -138,7 +147,12 @@ class _Scorer:
         x = math.log(observed + LENGTH_SMOOTHING) - math.log(letters + LENGTH_SMOOTHING)
         spread = math.sqrt(BASE_SPREAD**2 + SHORT_SPREAD / (letters + LENGTH_SMOOTHING))
         length = min(0.5 * (x / spread) ** 2, LENGTH_COST_CAP)
-        return length - ANCHOR_BONUS * self.index.shared(e0, e1, z0, z1)
+        index = self.index
+        return (
+            length
+            - ANCHOR_BONUS * index.shared(e0, e1, z0, z1)
+            + UNACCOUNTED_COST * index.unaccounted(e0, e1, z0, z1)
+        )
 
     def run(self, skip_en: float) -> tuple[list[tuple[range, range]], float]:
         n, m = len(self.en_len), len(self.zh_len)
