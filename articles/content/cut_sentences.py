@@ -8,6 +8,7 @@ marks a sentence the translation has since covered.
 
 ``mark_sentences`` wraps each named sentence, wherever it stands in rich text (across inline
 tags too), in ``<mark class="cut-sentence">``; every text is escaped on the way.
+``insert_after`` puts a piece of HTML right after given sentences, as the reader's cut marker.
 """
 
 from __future__ import annotations
@@ -118,3 +119,31 @@ def _marked_piece(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
 def mark_text(text: str, sentences: Sequence[str]) -> SafeString:
     """Plain ``text`` escaped, with ``sentences`` marked."""
     return mark_sentences(str(escape(text or "")), sentences)
+
+
+def insert_after(rich_html: str, sentences: Sequence[str], piece: str) -> str | None:
+    """``rich_html`` with ``piece`` (safe HTML) inserted right after ``sentences``, which
+    stand in this order from its start (inline tags between them allowed); None when they
+    cannot be found so. No sentences: right after the opening tag."""
+    parts = _TAG.split(rich_html or "")
+    if not sentences:
+        if len(parts) < 3:
+            return None
+        return "".join(parts[:2]) + piece + "".join(parts[2:])
+    texts = [html.unescape(part) if i % 2 == 0 else "" for i, part in enumerate(parts)]
+    joined = "".join(texts)
+    position = 0
+    for sentence in sentences:
+        pattern = _pattern(sentence)
+        found = pattern.search(joined, position) if pattern else None
+        if found is None:
+            return None
+        position = found.end()
+    offset = 0
+    for i in range(0, len(parts), 2):
+        if offset + len(texts[i]) >= position:
+            local = position - offset
+            parts[i] = escape(texts[i][:local]) + piece + escape(texts[i][local:])
+            return "".join(parts)
+        offset += len(texts[i])
+    return None

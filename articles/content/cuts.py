@@ -1,10 +1,11 @@
 """What readers see of a cut inside an abridged section, from its stored coverage.
 
 The Chinese gets a small marker ("［删节］", with a label for screen readers) where English
-was left out: at the end of a Chinese paragraph whose English counterpart lost sentences,
-and between paragraphs where a whole English paragraph has none. Where the licence lets
-readers see the original, the English sentences left out are marked in the English and
-listed, and the bilingual view pairs the section paragraph by paragraph.
+was left out: at the sentence boundary where the left-out English sentences would have stood
+(the stored sentence alignment's ``places``; at the end of the paragraph for coverage stored
+without them), and between paragraphs where a whole English paragraph has none. Where the
+licence lets readers see the original, the English sentences left out are marked in the
+English and listed, and the bilingual view pairs the section paragraph by paragraph.
 
 Only a stored coverage that is current counts (``articles.content.cut_sentences``): nothing is
 aligned while a reader waits, and a section edited since shows no marker rather than a
@@ -20,8 +21,9 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from articles.content.cut_sentences import mark_sentences, stored_coverage
-from articles.importing.engine.coverage import Coverage, paragraphs_of
+from articles.content.cut_sentences import insert_after, mark_sentences, stored_coverage
+from articles.importing.engine.coverage import Coverage, ParagraphPair, paragraphs_of
+from articles.importing.engine.sentences import split_sentences
 
 _BLOCK = re.compile(
     r"<(p|h[1-6]|blockquote|ul|ol|div|pre)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
@@ -70,6 +72,34 @@ def _with_marker(block: str) -> str:
     return block[:closing] + cut_marker() + block[closing:]
 
 
+def _with_markers_at(block: str, befores: list[int]) -> str:
+    """``block`` with a marker after its first k sentences for each k in ``befores``; at its
+    end when the sentences cannot be found in it."""
+    sentences = split_sentences(paragraphs_of(block)[0])
+    out = block
+    # From the last place back, so that a marker never stands inside a sentence still sought.
+    for before in sorted(set(befores), reverse=True):
+        if before >= len(sentences):
+            placed = None
+        else:
+            placed = insert_after(out, [s.text for s in sentences[:before]], cut_marker())
+        out = placed if placed is not None else _with_marker(out)
+    return out
+
+
+def _marked_chinese(pair: ParagraphPair, zh_blocks: list[str]) -> list[str]:
+    """The pair's Chinese blocks, each with a marker where the pair's English was cut."""
+    places: dict[int, list[int]] = {}
+    for j, before in pair.places:
+        places.setdefault(j, []).append(before)
+    if not places or any(j not in pair.zh for j in places):
+        # Coverage stored without places: one marker at the end of the pair's Chinese.
+        places = {pair.zh[-1]: [len(split_sentences(paragraphs_of(zh_blocks[pair.zh[-1]])[0]))]}
+    return [
+        _with_markers_at(zh_blocks[j], places[j]) if j in places else zh_blocks[j] for j in pair.zh
+    ]
+
+
 def reader_cuts(section, *, visible: bool) -> ReaderCuts | None:
     """The reader's view of an abridged section's cuts; None when there is nothing to show
     (not abridged, no current coverage, nothing left out, blocks not matched)."""
@@ -87,7 +117,7 @@ def reader_cuts(section, *, visible: bool) -> ReaderCuts | None:
     for pair in coverage.paragraphs:
         zh = [zh_blocks[j] for j in pair.zh]
         if pair.missing and zh:
-            zh[-1] = _with_marker(zh[-1])
+            zh = _marked_chinese(pair, zh_blocks)
         elif pair.en and not zh:
             zh = [f'<p class="cut-marker-line">{cut_marker()}</p>']
         zh_out += zh

@@ -56,8 +56,26 @@ def test_the_chinese_marks_where_the_cut_is(client, home_page):
     markers = section.select(".cut-marker")
     assert len(markers) == 1
     assert markers[0].get_text() == MARKER and markers[0]["aria-label"]
-    # At the end of the paragraph whose English lost a sentence, not the second one.
-    assert markers[0].find_parent("p") is section.select("p")[0]
+    # In the paragraph whose English lost a sentence, at the sentence boundary where its
+    # translation would have stood: after the first sentence, before the second.
+    paragraph = section.select("p")[0]
+    assert markers[0].find_parent("p") is paragraph
+    before, after = paragraph.decode_contents().split(str(markers[0]))
+    assert BeautifulSoup(before, "html.parser").get_text().endswith("等人创立。")
+    assert BeautifulSoup(after, "html.parser").get_text().startswith("它在 2019 年")
+
+
+def test_coverage_stored_without_places_marks_the_end_of_the_paragraph(client, home_page):
+    page = make_article(show_original=True)
+    section = ArticleSection.objects.get(page=page)
+    for pair in section.coverage["paragraphs"]:
+        pair.pop("places", None)
+    ArticleSection.objects.filter(pk=section.pk).update(coverage=section.coverage)
+    page.save_revision().publish()
+    soup = BeautifulSoup(html_of(client, PATH), "html.parser")
+    paragraph = soup.select_one("#section-1 .zh p")
+    marker = paragraph.select_one(".cut-marker")
+    assert marker is not None and marker is paragraph.contents[-1]
 
 
 def test_the_list_of_cuts_names_the_english_left_out(client, home_page):

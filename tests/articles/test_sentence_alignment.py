@@ -84,6 +84,33 @@ def test_paragraph_with_a_dropped_sentence_is_abridged_and_names_it():
     assert groups[0].missing == groups[2].missing == []
 
 
+def test_the_place_of_a_cut_is_the_sentence_boundary_where_it_was():
+    groups = align(EN, ZH).groups
+    # Paragraph 1 of the Chinese, after its first sentence.
+    assert groups[1].places == [(1, 1)]
+    assert section_coverage("\n\n".join(EN), "\n\n".join(ZH)).paragraphs[1].places == [[1, 1]]
+
+
+def test_a_sentence_whose_words_the_chinese_never_renders_is_named_missing():
+    # No number or name tells the sentences apart: only what the words mean does.
+    en = (
+        "Rebasing rewrites the history of a branch so that it starts from the latest commit on "
+        "the main line, which keeps the log of the project easy to read for every reviewer. "
+        "The configuration file decides which editor opens during an interactive rebase. "
+        "After the rebase, the branch can be merged without a merge commit."
+    )
+    zh = (
+        "变基会改写一个分支的历史，使它从主线上最新的提交开始，这样项目的日志对每一位审阅者来说都很容易阅读。"
+        "变基之后，这个分支可以直接合并，而不产生合并提交。"
+    )
+    [group] = align([en], [zh]).groups
+    assert group.kind == ABRIDGED
+    assert group.missing == [
+        "The configuration file decides which editor opens during an interactive rebase."
+    ]
+    assert group.places == [(0, 1)]
+
+
 def test_whole_translation_is_full_and_an_omitted_paragraph_lists_all_its_sentences():
     whole = (
         ZH[:1]

@@ -87,6 +87,9 @@ class Group:
     length_ratio: float | None = None
     # English sentences (text) with no Chinese counterpart; empty for ``full`` and ``added``.
     missing: list[str] = field(default_factory=list)
+    # Where in the Chinese they would have stood: (Chinese paragraph index, how many of its
+    # sentences come before the place); empty when the group has no Chinese.
+    places: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -163,8 +166,12 @@ def omitted_sentences(paragraphs: Sequence[str]) -> list[str]:
     return [s.text for text in paragraphs for s in split_sentences(text)]
 
 
-def _with_missing(group: Group, missing: list[str], kind: str | None = None) -> Group:
-    return Group(group.en, group.zh, kind or group.kind, group.score, group.length_ratio, missing)
+def _with_missing(
+    group: Group, missing: list[str], places: list[tuple[int, int]] | None = None
+) -> Group:
+    return Group(
+        group.en, group.zh, group.kind, group.score, group.length_ratio, missing, places or []
+    )
 
 
 def _sentence_cut(group: Group, en, zh, ratio: float, anchors) -> Group:
@@ -177,8 +184,9 @@ def _sentence_cut(group: Group, en, zh, ratio: float, anchors) -> Group:
     if not missing:
         return group
     texts = [result.en[i].text for i in missing]
+    places = [(group.zh[offset], before) for offset, before in result.cut_places()]
     if group.kind == ABRIDGED:
-        return _with_missing(group, texts)
+        return _with_missing(group, texts, places)
     cut = sum(measure(t).letters for t in texts)
     observed = sum(s.cjk / ratio + s.latin for s in (measure(zh[j]) for j in group.zh))
     share = observed / letters
@@ -191,7 +199,7 @@ def _sentence_cut(group: Group, en, zh, ratio: float, anchors) -> Group:
         and margin >= CUT_MARGIN
     ):
         score = round(min(1.0, 0.5 + margin / 10), 3)
-        return Group(group.en, group.zh, ABRIDGED, score, round(share, 3), texts)
+        return Group(group.en, group.zh, ABRIDGED, score, round(share, 3), texts, places)
     return group
 
 

@@ -21,7 +21,9 @@ Paragraph indexes count from 0 over those paragraphs. ``names`` and ``glossary``
   A section with no English is ``full`` (there is nothing to cover).
 * ``paragraphs``: the paragraph alignment (``articles.importing.engine.alignment``), each
   pair with its kind (``full``, ``abridged``, ``omitted``, or ``added`` for Chinese with no
-  English) and, when not ``full``, ``missing``: its English sentences with no Chinese.
+  English) and, when not ``full``, ``missing``: its English sentences with no Chinese, and
+  ``places``: where the Chinese would have held them ([Chinese paragraph index, how many of
+  its sentences come before], for the reader's cut marker).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class ParagraphPair:
     zh: list[int]
     kind: str
     missing: list[str] = field(default_factory=list)
+    # Where the Chinese would have held the missing sentences: [Chinese paragraph index, how
+    # many of its sentences come before the place]; empty for stored coverage older than this.
+    places: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -62,7 +67,13 @@ class Coverage:
         return cls(
             status=data["status"],
             paragraphs=[
-                ParagraphPair(list(p["en"]), list(p["zh"]), p["kind"], list(p.get("missing", [])))
+                ParagraphPair(
+                    list(p["en"]),
+                    list(p["zh"]),
+                    p["kind"],
+                    list(p.get("missing", [])),
+                    [[int(j), int(k)] for j, k in p.get("places", [])],
+                )
                 for p in data.get("paragraphs", [])
             ],
             missing=list(data.get("missing", [])),
@@ -89,7 +100,12 @@ def section_coverage(
         return Coverage(FULL, [ParagraphPair([], list(range(len(zh))), ADDED)] if zh else [])
     anchors: Sequence[tuple[str, str]] = [*names, *glossary]
     groups = align(en, zh, anchors).groups
-    pairs = [ParagraphPair(list(g.en), list(g.zh), g.kind, list(g.missing)) for g in groups]
+    pairs = [
+        ParagraphPair(
+            list(g.en), list(g.zh), g.kind, list(g.missing), [[j, k] for j, k in g.places]
+        )
+        for g in groups
+    ]
     missing = [text for pair in pairs for text in pair.missing]
     if not zh or all(p.kind == OMITTED for p in pairs if p.en):
         status = OMITTED

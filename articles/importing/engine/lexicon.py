@@ -124,3 +124,16 @@ def word_tokens(
                 counter[f"w:{word}"] = hits
         zh_tokens.append(counter)
     return en_tokens, zh_tokens
+
+
+def unrendered_words(english: Sequence[str], chinese: Sequence[str]) -> list[int]:
+    """Per English text, how many of its content words have renderings in the lexicon of
+    which ``chinese`` holds none."""
+    whole = "\n".join(chinese)
+    out = []
+    for text in english:
+        words = [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS]
+        out.append(
+            sum(1 for w in words if (found := renderings(w)) and not any(r in whole for r in found))
+        )
+    return out

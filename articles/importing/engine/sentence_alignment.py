@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from articles.importing.engine.anchors import AnchorIndex, measure
-from articles.importing.engine.lexicon import word_tokens
+from articles.importing.engine.lexicon import unrendered_words, word_tokens
 from articles.importing.engine.sentences import Sentence, split_sentences
 
 # Priors (negative log-odds) against a plain 1-1, from the shapes real translations take:
@@ -43,6 +43,10 @@ ANCHOR_BONUS = 0.5
 # Each anchor (number, name, dictionary word) that one side of a pair holds and the other
 # does not: a Chinese sentence must account for the English sentences it is said to render.
 UNACCOUNTED_COST = 1.0
+# Each English content word that the dictionary renders but whose renderings the Chinese holds
+# nowhere, in a pair that claims to translate it: weak evidence alone (a translator may choose
+# another word), so a quarter of an unaccounted anchor's cost.
+UNRENDERED_COST = 0.25
 # Below SKIP_EN_COST + SKIP_ZH_COST: a badly shortened sentence is still its source's
 # counterpart, never an English sentence left out beside a Chinese one added.
 LENGTH_COST_CAP = 6.0
@@ -85,6 +89,27 @@ class SentenceAlignment:
     def missing(self) -> list[int]:
         """English sentence indexes with no Chinese counterpart."""
         return [i for g in self.groups if not g.zh for i in g.en]
+
+    def cut_places(self) -> list[tuple[int, int]]:
+        """Where the Chinese would have held each run of missing English sentences: (which of
+        the group's Chinese paragraphs, counting from 0; how many of its sentences come
+        before the place), in order, each place once."""
+        places: list[tuple[int, int]] = []
+        last = -1  # the last Chinese sentence placed so far
+        for group in self.groups:
+            if group.zh:
+                last = group.zh[-1]
+                continue
+            if not group.en or not self.zh:
+                continue
+            if last < 0:
+                place = (self.zh_paragraph[0], 0)
+            else:
+                paragraph = self.zh_paragraph[last]
+                place = (paragraph, sum(1 for k in self.zh_paragraph[: last + 1] if k == paragraph))
+            if place not in places:
+                places.append(place)
+        return places
 
 
 def sentences_of(paragraphs: Sequence[str]) -> tuple[list[Sentence], list[int]]:
@@ -139,6 +164,7 @@ class _Scorer:
         self.zh_len = [s.cjk / ratio + s.latin for s in sizes]
         self.zh_skip = [NOTE_SKIP_COST if _NOTE_MARK.match(s.text) else SKIP_ZH_COST for s in zh]
         en_texts, zh_texts = [s.text for s in en], [s.text for s in zh]
+        self.unrendered = unrendered_words(en_texts, zh_texts)
         self.index = AnchorIndex(en_texts, zh_texts, anchors, extra=word_tokens(en_texts, zh_texts))
 
     def cost(self, e0: int, e1: int, z0: int, z1: int) -> float:
@@ -152,6 +178,7 @@ class _Scorer:
             length
             - ANCHOR_BONUS * index.shared(e0, e1, z0, z1)
             + UNACCOUNTED_COST * index.unaccounted(e0, e1, z0, z1)
+            + UNRENDERED_COST * sum(self.unrendered[e0:e1])
         )
 
     def run(self, skip_en: float) -> tuple[list[tuple[range, range]], float]:
