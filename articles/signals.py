@@ -1,20 +1,25 @@
 """Signal receivers, connected once the app is ready (``ArticlesConfig.ready``).
 
 Every saved revision of an article updates the editorial index and the audit log, whichever
-path saved it (editor, import, AI drafts, revert). Saving or deleting anything an article
-shows (a person, quote, topic or user) moves the version of cached article fragments
-(``articles.content.page_cache``)."""
+path saved it (editor, import, AI drafts, revert). Publishing, unpublishing, moving or
+deleting a page, changing who may view it, and saving or deleting anything pages show (a
+person, quote, glossary term, organisation, topic, user or the Site) moves the content version
+that cached pages and fragments are keyed on (``articles.content.page_cache``), and asks a
+shared cache in front, if one is configured, to forget the addresses that show the page
+(``articles.content.frontend_purge``)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Revision
+from wagtail.models import Page, PageViewRestriction, Revision, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from articles.content.page_cache import bump_content_version
+from articles.content.frontend_purge import purge_page
+from articles.content.page_cache import bump_content_version, move_content_version
 from articles.editorial.workflow import log_section_changes, sync_latest_sections
 from articles.models import ArticlePage, Topic, section_versions
-from people.models import Person, Quote
+from people.models import Organisation, Person, Quote, Term
 
 
 def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> None:
@@ -38,8 +43,28 @@ def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> No
     sync_latest_sections(page, instance)
 
 
+def on_page_changed(sender, instance: Page, **kwargs) -> None:
+    """Published, unpublished, moved (before and after) or deleted: the page's own addresses
+    and every list, feed and page that shows it change."""
+    move_content_version()
+    purge_page(instance)
+
+
+def on_page_deleted(sender, instance, **kwargs) -> None:
+    # A deleted page sends this for its specific row and for its base row: act on one.
+    if isinstance(instance, Page) and type(instance) is instance.specific_class:
+        on_page_changed(sender, instance)
+
+
+SHOWN_ON_PAGES = (Person, Quote, Term, Organisation, Topic, PageViewRestriction, Site)
+
+
 def connect_signals() -> None:
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="duizhao-revision-saved")
-    for model in (Person, Quote, Topic, get_user_model()):
+    for model in (*SHOWN_ON_PAGES, get_user_model()):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump-d-{model}")
+    for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
+        signal.connect(on_page_changed, dispatch_uid=f"page-cache-{id(signal)}")
+    # Deleting a page deletes its specific row and its base row; any page class will do.
+    post_delete.connect(on_page_deleted, dispatch_uid="page-cache-deleted")

@@ -1,27 +1,71 @@
-"""Version number for cached article fragments.
+"""The content version: one number that moves whenever anything a reader sees changes.
 
-Article pages cache their rendered body keyed on the page's own publish state (Wagtail's
-``cache_key``) and on this number, which moves whenever a snippet an article shows (a
-person, quote or topic) changes, so a corrected quote reaches every page at once.
-``articles.signals`` connects ``bump_content_version`` to those models."""
+Cached article fragments (``wagtailpagecache`` in the article template) and whole cached
+pages (``cms.page_cache``) are keyed on it, so a move makes every cached copy stale at once.
+``articles.signals`` moves it when a page is published, unpublished, moved or deleted, when
+a page's privacy changes, and when a snippet pages show (person, quote, term, organisation,
+topic, user) or the Site is saved or deleted.
+
+The move happens twice: at once, and again when the writing transaction commits. The first
+stops readers being answered from copies made before the change; the second throws away any
+copy a reader rendered between the first move and the commit (it read the data as it was
+before), so once the publishing request has returned nobody is served the old page.
+
+Beside the version the cache holds when it last moved: the ``Last-Modified`` of every public
+page, an upper bound of the time its content last changed.
+"""
+
+import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "duizhao:article-fragments:version"
+CHANGED_AT_KEY = "duizhao:content:changed-at"
+
+
+@dataclass(frozen=True)
+class ContentState:
+    version: int
+    changed_at: float  # seconds since the epoch
+
+
+def content_state() -> ContentState:
+    """The current version and when it last moved, in one cache round trip."""
+    values = cache.get_many([VERSION_KEY, CHANGED_AT_KEY])
+    version, changed_at = values.get(VERSION_KEY), values.get(CHANGED_AT_KEY)
+    if version is None or changed_at is None:
+        # First use (or eviction): nothing is known about earlier changes, so "now" is the
+        # only safe last-change time, and a version no cached copy was made under.
+        if version is None:
+            cache.add(VERSION_KEY, 1, timeout=None)
+        cache.add(CHANGED_AT_KEY, time.time(), timeout=None)
+        values = cache.get_many([VERSION_KEY, CHANGED_AT_KEY])
+        version, changed_at = values.get(VERSION_KEY, 1), values.get(CHANGED_AT_KEY, time.time())
+    return ContentState(version=version, changed_at=changed_at)
 
 
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return content_state().version
+
+
+def _move() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value invalidates old copies
+        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
+
+
+def move_content_version() -> None:
+    """Make every cached page and fragment stale, now and again after the commit."""
+    _move()
+    transaction.on_commit(_move)
 
 
 def bump_content_version(**kwargs) -> None:
+    """Signal receiver for saves and deletes of anything pages show."""
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return  # a login changes nothing an article shows
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value invalidates old fragments
-        cache.set(VERSION_KEY, 2, timeout=None)
+    move_content_version()

@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outermost after security so that every response, however early it is made, gets a policy.
     "cms.security_headers.PublicAndAdminCSPMiddleware",
+    # Inside the two above, so a cached page still gets their headers (the public policy uses
+    # no nonces, so the same bytes stay valid); before sessions and authentication, which an
+    # anonymous reader's cached page never needs (cms/page_cache).
+    "cms.page_cache.middleware.PageCacheMiddleware",
     "cms.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,6 +217,32 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # delete or change to a snippet a page shows makes every cached page stale at once.
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Shared caches in front (a CDN) asked to forget a page's addresses when it is published,
+# unpublished, moved or deleted (articles/content/frontend_purge.py, docs/caching.md): a
+# generic HTTP cache that accepts PURGE (Varnish, nginx), Cloudflare or CloudFront.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Cache-Control of public pages for anonymous readers: browsers keep a page briefly; a shared
+# cache keeps it longer when publishing purges it, else as briefly as browsers.
+PAGE_HTTP_MAX_AGE = int(os.environ.get("PAGE_HTTP_MAX_AGE", "60"))
+PAGE_HTTP_SHARED_MAX_AGE = int(
+    os.environ.get("PAGE_HTTP_SHARED_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "60")
+)
 
 # Background work (AI drafts): run at once in development and tests; production queues
 # tasks in the database for `manage.py db_worker`.
