@@ -29,6 +29,15 @@ class SectionStatus(models.TextChoices):
     ADDED = "added", _("Added (no English source)")
 
 
+def status_label(status: str) -> str:
+    """A status as people read it, in their language ("full" → "Translated in full"); a code
+    that is not a status is shown as it is."""
+    try:
+        return str(SectionStatus(status).label)
+    except ValueError:
+        return status
+
+
 #: Statuses that say the translation left something out: they need a note saying what was
 #: cut and why, and a reviewer's sign-off before publication.
 CUT_STATUSES = frozenset({SectionStatus.ABRIDGED, SectionStatus.OMITTED})

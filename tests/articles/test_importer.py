@@ -14,6 +14,14 @@ from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, PersonF
 
 from .test_alignment import EN, ZH
 
+
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """These tests read the importer's warnings and errors in English (the default language
+    is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 URL = "https://example.com/superalignment"
 LEAD = (
     "编者按：本周多位前 OpenAI 员工发表公开信，超级对齐再次成为热议话题。以下是一篇回顾文章的编译。"

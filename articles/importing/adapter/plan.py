@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from articles.importing.adapter.values import (
     LOW_CONFIDENCE,
@@ -100,7 +102,7 @@ def plan_import(
     """
     original, translation = as_source(original), as_source(translation)
     if original is None and translation is None:
-        raise ImportInputError("Give the English original, the Chinese translation or both.")
+        raise ImportInputError(_("Give the English original, the Chinese translation or both."))
     en = _read(original, "en", limits) if original is not None else None
     zh = _read(translation, "zh", limits) if translation is not None else None
     if people is None:
@@ -117,7 +119,7 @@ def plan_import(
             section.status, section.confidence = PENDING, None
             section.evidence = ""
         alignment: list[PlanGroup] = []
-        warnings.append("No translation was given: every section is pending translation.")
+        warnings.append(_("No translation was given: every section is pending translation."))
     else:
         alignment = _title_groups(en, zh) + [
             _plan_group(g, en, zh) for g in _paired_groups(proposal, en.sections if en else [])
@@ -134,16 +136,21 @@ def plan_import(
             if section.role != PREFACE:
                 section.confidence = None
         warnings.append(
-            "No original was given: the translated sections are pending, with the original "
-            "not attached, until the English is attached."
+            _(
+                "No original was given: the translated sections are pending, with the "
+                "original not attached, until the English is attached."
+            )
         )
     if zh is not None and not zh.title:
-        warnings.append("No title was found in the translation; give one.")
+        warnings.append(_("No title was found in the translation; give one."))
     for side in (en, zh):
         if side is not None and side.document.doubtful:
             warnings.append(
-                "Kept these lines although they may be page furniture; delete them if they "
-                "are not part of the article: " + " / ".join(side.document.doubtful)
+                _(
+                    "Kept these lines although they may be page furniture; delete them if "
+                    "they are not part of the article: %(lines)s"
+                )
+                % {"lines": " / ".join(side.document.doubtful)}
             )
 
     metadata = _metadata(en, zh)
@@ -155,20 +162,33 @@ def plan_import(
     ]
     if low:
         warnings.append(
-            "The proposal is uncertain for section "
-            + ", ".join(str(n) for n in low)
-            + ": check those statuses against the texts."
+            ngettext(
+                "The proposal is uncertain for section %(sections)s: check its status "
+                "against the texts.",
+                "The proposal is uncertain for sections %(sections)s: check those statuses "
+                "against the texts.",
+                len(low),
+            )
+            % {"sections": pgettext("list separator", ", ").join(str(n) for n in low)}
         )
     if not metadata.original_url:
         warnings.append(
-            "No address of the original was found (a saved page's canonical link, or the "
-            "translation's 原文链接 line); it must be given before the article is created."
+            _(
+                "No address of the original was found (a saved page's canonical link, or "
+                "the translation's 原文链接 line); it must be given before the article is "
+                "created."
+            )
         )
     elif en and zh and _differs(en.document.metadata.page_url, zh.document.metadata.original_url):
         warnings.append(
-            "The translation links to a different original ("
-            f"{zh.document.metadata.original_url}) than the original's own address "
-            f"({en.document.metadata.page_url}); check that the two files belong together."
+            _(
+                "The translation links to a different original (%(linked)s) than the "
+                "original's own address (%(own)s); check that the two files belong together."
+            )
+            % {
+                "linked": zh.document.metadata.original_url,
+                "own": en.document.metadata.page_url,
+            }
         )
     return ImportPlan(
         sections=sections,
@@ -221,7 +241,7 @@ def _place_cut_sentences(sections: list[PlanSection], groups: list[PlanGroup], e
 
 
 def _read(source: Source, language: str, limits: Limits) -> _Side:
-    side = "English original" if language == "en" else "Chinese translation"
+    side = _("English original") if language == "en" else _("Chinese translation")
     try:
         document = parse_document(
             source.data,
@@ -232,7 +252,9 @@ def _read(source: Source, language: str, limits: Limits) -> _Side:
         )
         require_language(document, language)
     except ImportInputError as error:
-        raise ImportInputError(f"{side}: {error.message}") from error
+        raise ImportInputError(
+            _("%(side)s: %(problem)s") % {"side": side, "problem": error.message}
+        ) from error
     if language == "en" and document.format == "html":
         # A saved page's author card, reactions and "more by" lists, as pasted text loses.
         document.blocks, found = clean_blocks(document.blocks)

@@ -13,7 +13,7 @@ message and a non-zero exit, with nothing created.
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from wagtail.models import Page, Site
 
@@ -75,6 +75,9 @@ class Command(BaseCommand):
             "of creating one.",
         )
 
+    # A command for the shell speaks the shell's English throughout: its own report and the
+    # importer's warnings and errors alike.
+    @no_translations
     def handle(self, *args, **options) -> None:
         if options["into"]:
             self.attach(options)
