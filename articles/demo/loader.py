@@ -12,10 +12,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from articles.content.cut_sentences import coverage_record
 from articles.demo import content
 from articles.editorial.roles import EDITORS, REVIEWERS, TRANSLATORS, apply_roles
 from articles.editorial.section_rules import numbered
 from articles.editorial.workflow import assign_translation_workflow, record_signoff
+from articles.importing.engine.coverage import section_coverage
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -25,6 +27,7 @@ from articles.models import (
     LatestSection,
     Topic,
 )
+from articles.person_names import load_person_names
 from articles.richtext import html_to_text
 from cms.site_url import sync_default_site
 from people.models import Person, Quote, Term
@@ -206,6 +209,27 @@ def section_from(item: dict, quotes: dict[str, Quote], model: str) -> ArticleSec
     )
 
 
+def coverage_anchors() -> list[tuple[str, str]]:
+    """Glossary terms and people's names, as (English, Chinese) pairs, as an import uses them."""
+    anchors = [
+        (term_en, term_zh)
+        for term_en, term_zh in Term.objects.values_list("term_en", "term_zh_hans")
+        if term_en and term_zh
+    ]
+    for person in load_person_names():
+        anchors += [(e, z) for e in person.names_en for z in person.names_zh]
+    return anchors
+
+
+def store_coverage(section: ArticleSection, anchors: list[tuple[str, str]]) -> None:
+    """What an import stores: the section's sentence alignment, so that readers and reports
+    see the English sentences a cut left out."""
+    body_en, body_zh = section.body_en or "", section.body_zh_hans or ""
+    if body_en and body_zh:
+        found = section_coverage(body_en, body_zh, glossary=anchors)
+        section.coverage = coverage_record(found, body_en, body_zh)
+
+
 def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
     data = content.ARTICLE
     existing = ArticlePage.objects.filter(slug=data["slug"]).first()
@@ -234,9 +258,11 @@ def load_article(report, index, people, quotes, topics, users) -> ArticlePage:
         disclosure_zh_hans=data.get("disclosure_zh", ""),
         publisher_credit=data.get("publisher_credit", ""),
     )
+    anchors = coverage_anchors()
     for position, item in enumerate(data["sections"]):
         section = section_from(item, quotes, data.get("ai_model", ""))
         section.sort_order = position
+        store_coverage(section, anchors)
         page.sections.add(section)
     page.topics.set([topics[slug] for slug in data["topics"]])
     page.people_mentioned.set([people[key] for key in data["people_mentioned"]])

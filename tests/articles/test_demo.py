@@ -2,7 +2,9 @@ from django.apps import apps
 from django.core.management import call_command
 
 import pytest
+from bs4 import BeautifulSoup
 
+from articles.editorial.coverage_check import propose
 from articles.editorial.roles import ROLE_NAMES
 from articles.models import ArticlePage, ArticleSection
 from tests.rendered_forms import RenderedForm
@@ -134,3 +136,25 @@ def test_demo_logins_are_listed_and_can_be_reset(capsys, client, home_page):
     assert reset["editor"] != first["editor"]
     assert not sign_in(client, "editor", first["editor"])
     assert sign_in(client, "editor", reset["editor"])
+
+
+def test_demo_cuts_are_stored_as_an_import_stores_them_and_shown_to_readers(client, demo_article):
+    abridged = [s for s in demo_article.sections.all() if s.status == "abridged" and s.body_en]
+    assert abridged
+    for section in abridged:
+        assert section.coverage and section.coverage["missing"], section.heading_en
+    # Readers see the English sentences left out, marked, in the bilingual view.
+    response = client.get(demo_article.url + "?view=bilingual")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    marked = [
+        m.get_text(" ", strip=True) for m in soup.select(".pair--paragraph mark.cut-sentence")
+    ]
+    for section in abridged:
+        assert section.coverage["missing"][0] in marked
+    assert soup.select(".zh .cut-marker")
+
+
+def test_rechecking_the_demo_article_proposes_no_change(demo_article):
+    # Its statuses are the ones an editor approved: the aligner agrees with every one.
+    assert propose(demo_article).changes == []

@@ -60,7 +60,19 @@ MAX_CELLS = 40_000
 MIN_MISSING_LETTERS = 12
 FORBIDDEN = 1e6
 
-_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2), (2, 3), (3, 2))
+# The prior of each paired shape: a 2-2 or 2-3 group is two sentences whose boundary the
+# translation moved (an English full stop rendered as "：", a "；" split), as rare as a 1-3.
+_SHAPE_COST = {
+    (1, 1): 0.0,
+    (2, 1): MERGE_COST,
+    (1, 2): MERGE_COST,
+    (3, 1): MERGE3_COST,
+    (1, 3): MERGE3_COST,
+    (2, 2): MERGE3_COST,
+    (2, 3): MERGE3_COST + MERGE_COST,
+    (3, 2): MERGE3_COST + MERGE_COST,
+}
 
 
 @dataclass(slots=True)
@@ -201,7 +213,7 @@ class _Scorer:
                         step = self.zh_skip[j - 1]
                     else:
                         step = self.cost(i - di, i, j - dj, j)
-                        step += 0.0 if di == dj else MERGE_COST if di + dj == 3 else MERGE3_COST
+                        step += _SHAPE_COST[di, dj]
                     c = cost[i - di][j - dj] + step
                     if c < best:
                         best, move = c, k
