@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.editorial.permissions import Action, require
+from articles.editorial.permissions import Action, allows, require
 from articles.models import ArticlePage, CheckDismissal, section_versions
 from articles.models.workflow import abridgment_review_url
 from articles.review.drift import confirm_source
@@ -73,9 +73,17 @@ def review(request, page_id: int):
             "review": result,
             "labels": {key: str(label) for key, label in ROW_LABELS.items()},
             "abridgment_url": abridgment_review_url(page),
+            "coverage_url": _coverage_url(request.user, page),
             "reason_max": MAX_REASON,
         },
     )
+
+
+def _coverage_url(user, page: ArticlePage) -> str:
+    """The re-check coverage screen, for the roles the permission table lets use it."""
+    if allows(user, Action.RECHECK_COVERAGE, page):
+        return reverse("articles_coverage", args=(page.pk,))
+    return ""
 
 
 @require_GET

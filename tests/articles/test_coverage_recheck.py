@@ -21,6 +21,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 import pytest
+from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from articles.content.cut_sentences import (
@@ -197,6 +198,30 @@ def test_the_editor_header_offers_the_recheck(client, article, editor_user, tran
     client.force_login(translator_user)
     html = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content.decode()
     assert coverage_url(article) not in html
+
+
+def review_actions(client, page: ArticlePage) -> list[str]:
+    """The addresses the review screen's action buttons lead to."""
+    response = client.get(reverse("articles_review:review", args=(page.pk,)))
+    assert response.status_code == 200
+    nav = BeautifulSoup(response.content, "html.parser").select_one(".review-summary__actions")
+    return [a["href"] for a in nav.select("a[href]") if a.get_text(strip=True)]
+
+
+def test_the_review_screen_leads_editors_to_the_recheck(client, article, editor_user):
+    client.force_login(editor_user)
+    assert coverage_url(article) in review_actions(client, article)
+    response = client.get(coverage_url(article))
+    assert response.status_code == 200
+    assert DROPPED in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["translator_user", "reviewer_user"])
+def test_the_review_screen_offers_no_recheck_to_other_roles(client, article, role, request):
+    client.force_login(request.getfixturevalue(role))
+    actions = review_actions(client, article)
+    assert reverse("articles_review:revisions", args=(article.pk,)) in actions
+    assert coverage_url(article) not in actions
 
 
 # --- Marked on the editors' screens -----------------------------------------------------------
