@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -20,6 +21,7 @@ from articles.drafting import screen as drafting_screen
 from articles.editorial import conflict_screen, coverage_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
 from articles.editorial.article_buttons import article_menu_button
+from articles.editorial.error_report_screen import ErrorReportPermissionPolicy, ErrorReportViewSet
 from articles.editorial.licence_warning import warn_unknown_licence
 from articles.editorial.permissions import Action, role_allows, visible_q
 from articles.editorial.reports import AbridgmentReportView, awaiting_signoff
@@ -34,7 +36,7 @@ from articles.editorial.workflow import assign_translation_workflow
 from articles.forms import SUBMISSION_CHECKS_HOOK
 from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
-from articles.models import ArticleIndexPage, CheckPolicy, LatestSection, Topic
+from articles.models import ArticleIndexPage, CheckPolicy, ErrorReport, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls
 from articles.review import effort_report
 from articles.review.checking import refuse_blocking_findings
@@ -98,6 +100,9 @@ def abridgments_menu_item():
 
 
 hooks.register("register_reports_menu_item", effort_report.menu_item)
+# Reports → Translation errors: readers' reports, for the editors of each desk.
+register_permission_policy(ErrorReport, ErrorReportPermissionPolicy())
+hooks.register("register_admin_viewset", ErrorReportViewSet)
 hooks.register("register_admin_viewset", conflict_screen.article_page_viewset)
 
 hooks.register("register_page_header_buttons", review_admin_urls.page_header_review_button)

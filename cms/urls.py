@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.content.error_report_views import report_error, report_thanks
 from articles.content.feeds import ArticleFeed, PersonFeed, TopicFeed
 from articles.content.share_qr import article_qr
 from cms.api import api_router
@@ -38,6 +39,13 @@ urlpatterns += i18n_patterns(
     path("feeds/articles/", ArticleFeed(), name="feed_articles"),
     path("feeds/topics/<slug:slug>/", TopicFeed(), name="feed_topic"),
     path("feeds/people/<slug:slug>/", PersonFeed(), name="feed_person"),
+    # Readers report a translation error in a section, and are thanked in their language.
+    path("articles/<int:article_id>/report-error/", report_error, name="article_report_error"),
+    path(
+        "articles/<int:article_id>/report-error/thanks/",
+        report_thanks,
+        name="article_report_thanks",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -58,6 +58,8 @@ class Action(StrEnum):
     EXPORT_REPORTS = "export_reports"
     VIEW_GLOSSARY = "view_glossary"
     IMPORT_GLOSSARY = "import_glossary"
+    SEE_ERROR_REPORTS = "see_error_reports"
+    RESOLVE_ERROR_REPORT = "resolve_error_report"
 
 
 SEE, EDIT, PUBLISH, DELETE, ADD = "see", "edit", "publish", "delete", "add"
@@ -104,6 +106,10 @@ TABLE: dict[Action, Rule] = {
     Action.EXPORT_REPORTS: Rule(ALL_ROLES),
     Action.VIEW_GLOSSARY: Rule(ALL_ROLES, model=("people.view_term",)),
     Action.IMPORT_GLOSSARY: Rule(WRITERS, model=("people.add_term", "people.change_term")),
+    # Readers' reports of translation errors: editors list those on pages they see
+    # (``visible_q``), are e-mailed about them and mark them resolved.
+    Action.SEE_ERROR_REPORTS: Rule(frozenset({EDITORS})),
+    Action.RESOLVE_ERROR_REPORT: Rule(frozenset({EDITORS}), SEE),
 }
 
 #: Every admin URL the project registers, by name, and the action it asks for (a test keeps
@@ -130,6 +136,9 @@ ADMIN_URLS: dict[str, Action] = {
     "people_glossary_import": Action.IMPORT_GLOSSARY,
     "wagtailsnippets_people_term:list": Action.VIEW_GLOSSARY,
     "wagtailsnippets_people_term:list_results": Action.VIEW_GLOSSARY,
+    "articles_error_reports:index": Action.SEE_ERROR_REPORTS,
+    "articles_error_reports:index_results": Action.SEE_ERROR_REPORTS,
+    "articles_error_reports:resolve": Action.RESOLVE_ERROR_REPORT,
 }
 
 _POLICY = PagePermissionPolicy()

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from articles.editorial.permissions import ADMIN_URLS, TABLE
-from articles.models import CheckDismissal, SectionSignoff
+from articles.models import CheckDismissal, ErrorReport, SectionSignoff
 from articles.review.rows import CHECK_LABELS
 from tests.articles.desks import ROLE_KEYS
 
@@ -49,6 +49,22 @@ def _page(name):
 
 def _section_key(name, data=None):
     return lambda desk: (reverse(name, args=(desk.article.pk, desk.full_section.key)), data or {})
+
+
+def _error_report(name):
+    """A reader's report on the desk's article, and the URL acting on it."""
+
+    def build(desk):
+        report = ErrorReport.objects.create(
+            page=desk.article,
+            section_key=desk.full_section.key,
+            section_position=1,
+            text=f"{desk.marker}错误。",
+            language="zh-hans",
+        )
+        return reverse(name, args=(report.pk,)), {"resolved": "1"}
+
+    return build
 
 
 REQUESTS = {
@@ -93,6 +109,15 @@ REQUESTS = {
         "get",
         lambda desk: (reverse("wagtailsnippets_people_term:list_results"), {}),
     ),
+    "articles_error_reports:index": (
+        "get",
+        lambda desk: (reverse("articles_error_reports:index"), {}),
+    ),
+    "articles_error_reports:index_results": (
+        "get",
+        lambda desk: (reverse("articles_error_reports:index_results"), {}),
+    ),
+    "articles_error_reports:resolve": ("post", _error_report("articles_error_reports:resolve")),
 }
 EXPORTS = ["articles_abridgment_report", "articles_effort_report"]
 
