@@ -50,6 +50,9 @@ def test_bilingual_view_pairs_paragraphs_and_marks_the_cut(
         assert mark.inner_text() == DROPPED
         marker = first.locator(".zh .cut-marker")
         assert marker.is_visible() and marker.inner_text() == "［删节］"
+        # At the place of the cut: after the sentence before it, before the one after it.
+        text = first.locator(".zh").inner_text()
+        assert "等人创立。［删节］它在 2019 年" in text.replace("\n", "")
         grid = first.evaluate("e => getComputedStyle(e).gridTemplateColumns.split(' ').length")
         assert grid == columns
         zh_box, en_box = first.locator(".zh").bounding_box(), first.locator(".en").bounding_box()
@@ -73,5 +76,33 @@ def test_bilingual_view_pairs_paragraphs_and_marks_the_cut(
         page.screenshot(
             path=str(screenshot_dir / f"article-cut-bilingual-{width}.png"), full_page=True
         )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_chinese_shows_the_marker_where_the_sentence_was_cut(
+    live_server, browser, screenshot_dir, width
+):
+    article = make_article()
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + article.url)
+        paragraph = page.locator("#section-1 .zh p").first
+        marker = paragraph.locator(".cut-marker")
+        assert marker.count() == 1 and marker.is_visible()
+        # Inside the paragraph's text, not after it: text follows the marker on its line or
+        # the next, within the paragraph's box.
+        text = paragraph.inner_text().replace("\n", "")
+        assert text.index("［删节］") == text.index("创立。") + len("创立。")
+        assert text.endswith("GPT-2。")
+        box, marker_box = paragraph.bounding_box(), marker.bounding_box()
+        assert box["y"] <= marker_box["y"] and marker_box["y"] + marker_box["height"] <= (
+            box["y"] + box["height"] + 1
+        )
+        assert marker_box["x"] + marker_box["width"] <= box["x"] + box["width"] + 1
+        page.locator("#section-1").scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot_dir / f"article-cut-marker-{width}.png"))
     finally:
         context.close()
