@@ -4,7 +4,7 @@ a reader could notice (publish, unpublish, move, delete, each snippet a page sho
 next anonymous visit, proven by what the page says."""
 
 from django.contrib.auth import get_user_model
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
@@ -13,61 +13,21 @@ import pytest
 
 from articles.models import ArticlePage
 from people.models import Organisation
-from tests.factories import (
-    ArticleIndexPageFactory,
-    ArticlePageFactory,
-    ArticleSectionFactory,
-    PersonFactory,
-    QuoteFactory,
-    TermFactory,
-    TopicFactory,
+from tests.factories import ArticleIndexPageFactory, TermFactory
+from tests.page_cache_site import (
+    PATH,
+    editor_client,
+    html,
+    publish_headline_from_the_admin,
+    published_article,
 )
-from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
-
-PATH = "/articles/lamps/"
 
 
 @pytest.fixture
 def article(home_page, django_user_model) -> ArticlePage:
-    index = ArticleIndexPageFactory(slug="articles", title="文章")
-    person = PersonFactory(slug="keeper", name_zh_hans="守灯人", name_en="Lamp Keeper")
-    translator = django_user_model.objects.create_user(
-        username="yi", first_name="译者甲", password="pw-yi"
-    )
-    page = ArticlePageFactory(
-        parent=index,
-        slug="lamps",
-        headline_zh_hans="灯与海",
-        headline_en="Lamps and the sea",
-        original_author=person,
-    )
-    page.people_mentioned.add(person)
-    page.topics.add(TopicFactory(slug="light", name_zh_hans="光学", name_en="Optics"))
-    page.translators.add(translator)
-    ArticleSectionFactory(
-        page=page,
-        sort_order=0,
-        heading_zh_hans="灯塔",
-        body_zh_hans="<p>灯塔照亮了海湾。</p>",
-        body_en="<p>The lighthouse lit the bay.</p>",
-        quote=QuoteFactory(speaker=person, text_zh_hans="光终会到来。", text_en="Light comes."),
-    )
-    page.save_revision().publish()
-    return page
-
-
-def html(client: Client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return response.content.decode()
-
-
-def editor_client(user) -> Client:
-    editor = Client()
-    editor.force_login(user)
-    return editor
+    return published_article(django_user_model)
 
 
 # Hits and misses.
@@ -185,14 +145,6 @@ def test_the_cache_can_be_turned_off(client, article, django_assert_max_num_quer
 
 
 # Invalidation, by what readers see.
-
-
-def publish_headline_from_the_admin(editor: Client, page: ArticlePage, headline: str) -> None:
-    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    form = RenderedForm(html(editor, url), "#page-edit-form")
-    form.set("headline_zh_hans", headline)
-    response = editor.post(url, form.data(**{"action-publish": "action-publish"}))
-    assert response.status_code == 302, response.content.decode()[:3000]
 
 
 def test_publishing_reaches_every_cached_page_that_shows_the_article(client, article, editor_user):
