@@ -44,8 +44,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-# DUIZHAO_PAGE_CACHE=0 turns the whole-page cache off (e.g. to measure the uncached path).
-PAGE_CACHE_ENABLED = os.environ.get("DUIZHAO_PAGE_CACHE", "1").strip() != "0"
+# DUIZHAO_PAGE_CACHE=0 turns the whole-page cache off (e.g. to measure the uncached path). It
+# needs the shared Redis cache: a publish moves the content version in the cache, and with
+# per-process memory the other workers would go on serving the old page.
+PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and (
+    os.environ.get("DUIZHAO_PAGE_CACHE", "1").strip() != "0"
+)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
