@@ -2,9 +2,12 @@
 the original's author). Each entry carries what readers see on the page in the feed's
 interface language: the headline as its title and the summary (dek) as its summary, never
 the English original (whose visibility ``articles.content.licence`` decides; feeds carry no
-section text at all). Every link is absolute on the Wagtail Site's root URL
-(``cms.site_url``), whatever Host the feed was fetched with. One query for the entries and
-one for their topics, however many there are."""
+section text at all). Each entry also carries the article's AI label
+(``articles.content.ai_label``, the facts of the visible disclosure) as elements in the
+``urn:duizhao:ai-label`` namespace, named like the page head's meta tags less their ``ai-``
+prefix. Every link is absolute on the Wagtail Site's root URL (``cms.site_url``), whatever
+Host the feed was fetched with. One query each for the entries, their topics and their
+sections, however many there are."""
 
 from __future__ import annotations
 
@@ -21,17 +24,36 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from articles.content.ai_label import AILabel, ai_label_for
+from articles.editorial.section_rules import numbered
 from articles.models import ArticleIndexPage, ArticlePage, HomePage, Topic
 from cms.site_url import absolute, hreflang
 from people.models import Person
 
 FEED_ENTRIES = 30
+AI_LABEL_NAMESPACE = "urn:duizhao:ai-label"
+
+
+class LabelledAtomFeed(Atom1Feed):
+    """Atom with each entry's AI label as ``<ai:assisted>``, ``<ai:translation-method>``,
+    ``<ai:model>``, ``<ai:human-reviewed>`` and ``<ai:label-date>``."""
+
+    def root_attributes(self) -> dict:
+        return {**super().root_attributes(), "xmlns:ai": AI_LABEL_NAMESPACE}
+
+    def add_item_elements(self, handler, item) -> None:
+        super().add_item_elements(handler, item)
+        label: AILabel | None = item.get("ai_label")
+        if label is None:
+            return
+        for name, value in label.meta_tags():
+            handler.addQuickElement(f"ai:{name.removeprefix('ai-')}", value)
 
 
 class ArticleFeed(Feed):
     """All articles, newest first."""
 
-    feed_type = Atom1Feed
+    feed_type = LabelledAtomFeed
     url_name = "feed_articles"
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any):
@@ -52,7 +74,7 @@ class ArticleFeed(Feed):
             self.articles(obj)
             .distinct()
             .order_by("-first_published_at", "-pk")
-            .prefetch_related("topics")[:FEED_ENTRIES]
+            .prefetch_related("topics", "sections")[:FEED_ENTRIES]
         )
 
     def title(self, obj: Any) -> str:
@@ -94,6 +116,12 @@ class ArticleFeed(Feed):
 
     def item_categories(self, item: ArticlePage) -> list[str]:
         return [topic.name for topic in item.topics.all()]
+
+    def item_extra_kwargs(self, item: ArticlePage) -> dict:
+        # The label the page shows, from the sections prefetched with the entries (the
+        # page's own ``ai_label`` would load them again, once per entry).
+        disclosure = item.get_disclosure(numbered(item.sections.all()))
+        return {"ai_label": ai_label_for(disclosure, item.last_published_at)}
 
 
 class TopicFeed(ArticleFeed):
