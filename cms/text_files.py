@@ -21,6 +21,9 @@ import codecs
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
 # NUL and the other C0 controls except tab and newline, DEL, C1 controls, and invisible marks
@@ -36,7 +39,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-_SAVE_AS_UTF8 = "Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and import it again."
+_SAVE_AS_UTF8 = gettext_lazy(
+    "Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and import it again."
+)
 
 
 class UnreadableText(ValueError):
@@ -74,8 +79,10 @@ def _detect(data: bytes) -> str:
         return _decode_as(data, utf16)
     if b"\x00" in data:
         raise BinaryData(
-            "The file looks like a binary file (such as a Word document, a PDF or an image), "
-            "not text."
+            _(
+                "The file looks like a binary file (such as a Word document, a PDF or an "
+                "image), not text."
+            )
         )
     try:
         return data.decode("utf-8")
@@ -91,8 +98,12 @@ def _detect(data: bytes) -> str:
     if text and _looks_chinese(text):
         return text
     raise UnreadableText(
-        "The file is not UTF-8 and does not read as Chinese GB18030/GBK text either, "
-        f"so its characters cannot be read reliably. {_SAVE_AS_UTF8}"
+        _(
+            "The file is not UTF-8 and does not read as Chinese GB18030/GBK text either, so "
+            "its characters cannot be read reliably."
+        )
+        + " "
+        + str(_SAVE_AS_UTF8)
     )
 
 
@@ -103,13 +114,17 @@ def _decode_as(data: bytes, name: str) -> str:
         if not getattr(codec, "_is_text_encoding", True):
             raise LookupError(name)
     except LookupError:
-        raise UnreadableText(f'The encoding "{name}" is not one this site knows.') from None
+        raise UnreadableText(
+            _("The encoding “%(name)s” is not one this site knows.") % {"name": name}
+        ) from None
     try:
         return data.decode(codec.name)
     except UnicodeDecodeError:
         raise UnreadableText(
-            f"The file is not valid {codec.name} text: some bytes do not form characters. "
-            f"{_SAVE_AS_UTF8}"
+            _("The file is not valid %(encoding)s text: some bytes do not form characters.")
+            % {"encoding": codec.name}
+            + " "
+            + str(_SAVE_AS_UTF8)
         ) from None
 
 

@@ -186,7 +186,9 @@ def _side_text(data, side: str) -> tuple[str, str] | None:
             return decode(upload.read(), limits=DEFAULT_LIMITS), upload.name
         except ImportInputError as error:
             label = _("English original") if side == "original" else _("Chinese translation")
-            raise ImportInputError(f"{label}: {error.message}") from error
+            raise ImportInputError(
+                _("%(side)s: %(problem)s") % {"side": label, "problem": error.message}
+            ) from error
     text = data.get(f"{side}_text") or ""
     return (text, "") if text.strip() else None
 

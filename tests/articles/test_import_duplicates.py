@@ -25,6 +25,12 @@ SPELLINGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """These tests read the import screen's messages in English (the default is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def index(db):
     return ArticleIndexPageFactory()

@@ -14,6 +14,12 @@ from articles.importing.engine import (
 )
 
 
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """These tests read the messages in English (the default language is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 def refused_quickly(source, seconds: float = 2.0, **kwargs) -> ImportInputError:
     started = time.perf_counter()
     with pytest.raises(ImportInputError) as caught:

@@ -7,6 +7,13 @@ import pytest
 
 from articles.importing.engine import ImportInputError, Limits, decode, normalise_text
 
+
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """These tests read the messages in English (the default language is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 ARTICLE_ZH = "深度学习先驱谈超级对齐：我们必须在 2027 年之前解决对齐问题。"
 ARTICLE_EN = "Superalignment, naïvely put: café-grade résumés cost €5."
 

@@ -38,6 +38,13 @@ from articles.importing.engine.furniture import (
 from articles.models import ArticlePage
 from tests.factories import ArticleIndexPageFactory
 
+
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """These tests read the messages in English (the default language is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 PAGE = Path(__file__).parent / "fixtures" / "scraped_zh_page.txt"
 URL = "https://blog.example.org/posts/eval-pitfalls"
 PREFACE = [

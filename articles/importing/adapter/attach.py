@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from wagtail.models import Page
 
@@ -156,12 +158,15 @@ def article_for(page_id) -> ArticlePage:
     try:
         page = Page.objects.get(pk=int(page_id))
     except (TypeError, ValueError, Page.DoesNotExist):
-        raise ImportInputError(f"There is no page with id {page_id}.") from None
+        raise ImportInputError(_("There is no page with id %(id)s.") % {"id": page_id}) from None
     specific = page.specific
     if not isinstance(specific, ArticlePage):
         raise ImportInputError(
-            f'Page {page_id} ("{page.title}") is not an article; an original can only be '
-            "attached to an article."
+            _(
+                "Page %(id)s (“%(title)s”) is not an article; an original can only be "
+                "attached to an article."
+            )
+            % {"id": page_id, "title": page.title}
         )
     return specific
 
@@ -185,15 +190,18 @@ def plan_attach(
     warnings: list[str] = []
     if page.original_attached and any(html_to_text(s.body_en).strip() for s in current):
         warnings.append(
-            "The article already holds English: accepting replaces it section by section."
+            _("The article already holds English: accepting replaces it section by section.")
         )
     untouched = [s for s in sections if not s.is_new and not s.paragraphs_en]
     untouched = [s for s in untouched if s.status != ADDED]
     if untouched:
         warnings.append(
-            "No English was found for "
-            + ", ".join(f"§{sections.index(s) + 1}" for s in untouched)
-            + ": check those sections against the original."
+            _("No English was found for %(sections)s: check those sections against the original.")
+            % {
+                "sections": pgettext("list separator", ", ").join(
+                    f"§{sections.index(s) + 1}" for s in untouched
+                )
+            }
         )
     return AttachPlan(page.pk, sections, metadata, title_en, warnings)
 
@@ -209,7 +217,9 @@ def _read_english(source: Source, limits: Limits) -> tuple[list[Section], Metada
         )
         require_language(document, "en")
     except ImportInputError as error:
-        raise ImportInputError(f"English original: {error.message}") from error
+        raise ImportInputError(
+            _("%(side)s: %(problem)s") % {"side": _("English original"), "problem": error.message}
+        ) from error
     metadata = document.metadata
     if document.format == "html":
         # A saved page's author card, reactions and "more by" lists, as pasted text loses.
@@ -220,7 +230,7 @@ def _read_english(source: Source, limits: Limits) -> tuple[list[Section], Metada
         title = document.blocks[0].text
     sections = split_sections(document)
     if not sections:
-        raise ImportInputError("English original: no article text was found.")
+        raise ImportInputError(_("English original: no article text was found."))
     return sections, metadata, title
 
 
@@ -442,7 +452,7 @@ def accept_attach(
     for index, section in enumerate(plan.sections):
         status = statuses.get(index, section.status)
         if status not in STATUSES:
-            raise ImportInputError(f'"{status}" is not a section status.')
+            raise ImportInputError(_("“%(status)s” is not a section status.") % {"status": status})
         note = notes[index].strip() if index in notes else section.note
         if status in CUT_STATUSES and not note:
             note = section.note
@@ -456,7 +466,10 @@ def accept_attach(
         errors.pop("note", None)  # A cut's note is required at submission, not here.
         for message in errors.values():
             label = section.heading_zh or section.heading_en or "—"
-            problems.append(f"§{index + 1} ({label}): {message}")
+            problems.append(
+                _("§%(number)s (%(label)s): %(problem)s")
+                % {"number": index + 1, "label": label, "problem": message}
+            )
     if problems:
         raise ImportInputError(" ".join(problems))
 
@@ -468,7 +481,7 @@ def accept_attach(
         planned = {s.key for s in plan.sections if s.key is not None}
         if planned != set(existing):
             # Not the sections the preview was made from (cannot happen past the guard).
-            raise ImportInputError("The article's sections changed; preview again.")
+            raise ImportInputError(_("The article's sections changed; preview again."))
         rows = []
         for position, (section, (status, note)) in enumerate(
             zip(plan.sections, chosen, strict=True)

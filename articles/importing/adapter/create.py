@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
@@ -84,7 +85,7 @@ def create_article(
     if unknown:
         raise ValueError(f"Unknown overrides: {', '.join(sorted(unknown))}")
     if not isinstance(parent.specific_deferred, ArticleIndexPage):
-        raise ImportInputError("Articles can only be imported into an article index page.")
+        raise ImportInputError(_("Articles can only be imported into an article index page."))
     statuses = _statuses(plan, accepted_statuses)
     notes: Mapping[int, str] = overrides.get("notes") or {}
 
@@ -93,16 +94,20 @@ def create_article(
     )
     if not original_url:
         raise ImportInputError(
-            "The address of the original is unknown. Give it (it is how duplicates are found "
-            "and readers reach the source)."
+            _(
+                "The address of the original is unknown. Give it (it is how duplicates are "
+                "found and readers reach the source)."
+            )
         )
     if not is_web_address(original_url):
-        raise ImportInputError(f'"{original_url}" is not a web address (http or https).')
+        raise ImportInputError(
+            _("“%(url)s” is not a web address (http or https).") % {"url": original_url}
+        )
     title = (overrides.get("title") or plan.title_zh or plan.title_en or "").strip()
     # Only the original names its own title: a translation's title is never passed off as it.
     original_title = (overrides.get("original_title") or plan.title_en or "").strip()
     if not title:
-        raise ImportInputError("The article has no title; give one.")
+        raise ImportInputError(_("The article has no title; give one."))
 
     sections = []
     problems = []
@@ -123,7 +128,14 @@ def create_article(
         # A cut may arrive without its note: submission waits until a person writes it.
         errors.pop("note", None)
         for message in errors.values():
-            problems.append(f"Section {number} ({section.heading or 'no heading'}): {message}")
+            problems.append(
+                _("Section %(number)s (%(heading)s): %(problem)s")
+                % {
+                    "number": number,
+                    "heading": section.heading or _("no heading"),
+                    "problem": message,
+                }
+            )
         sections.append(
             ArticleSection(
                 heading_en=section.heading_en[:300],
@@ -141,10 +153,10 @@ def create_article(
     quote_indexes = list(overrides.get("quotes") or ())
     for index in quote_indexes:
         if not (isinstance(index, int) and 0 <= index < len(plan.quotes)):
-            raise ImportInputError("A chosen quotation is not part of this import.")
+            raise ImportInputError(_("A chosen quotation is not part of this import."))
         if plan.quotes[index].speaker_id is None:
             raise ImportInputError(
-                "A quotation without a known speaker cannot be saved; create the person first."
+                _("A quotation without a known speaker cannot be saved; create the person first.")
             )
 
     with transaction.atomic():
@@ -154,8 +166,11 @@ def create_article(
         duplicate = existing_article(parent, original_url)
         if duplicate is not None:
             raise ImportInputError(
-                f'This original is already imported as "{duplicate.title}" (page id '
-                f"{duplicate.pk}, {duplicate.url_path}); edit that article instead."
+                _(
+                    "This original is already imported as “%(title)s” (page id %(id)s, "
+                    "%(path)s); edit that article instead."
+                )
+                % {"title": duplicate.title, "id": duplicate.pk, "path": duplicate.url_path}
             )
         people = list(Person.objects.filter(pk__in=plan.people))
         by_id = {p.pk: p for p in people}
@@ -210,9 +225,11 @@ def _statuses(plan: ImportPlan, accepted: Mapping[int, str] | Sequence[str] | No
     )
     for index, status in items:
         if not (isinstance(index, int) and 0 <= index < len(statuses)):
-            raise ImportInputError(f"There is no section {index} in this import.")
+            raise ImportInputError(
+                _("There is no section %(number)s in this import.") % {"number": index}
+            )
         if status not in STATUSES:
-            raise ImportInputError(f'"{status}" is not a section status.')
+            raise ImportInputError(_("“%(status)s” is not a section status.") % {"status": status})
         statuses[index] = status
     return statuses
 

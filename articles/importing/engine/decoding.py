@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from articles.importing.engine.errors import ImportInputError
 from articles.importing.engine.limits import DEFAULT_LIMITS, Limits
 from cms.text_files import BinaryData, UnreadableText, decode_text
@@ -12,11 +14,11 @@ def decode(data: bytes, *, encoding: str | None = None, limits: Limits = DEFAULT
     """Decode and normalise uploaded bytes; ``encoding`` overrides detection."""
     limits.check_size(len(data))
     if not data.strip():
-        raise ImportInputError("The file is empty.")
+        raise ImportInputError(_("The file is empty."))
     try:
         return decode_text(data, encoding=encoding)
     except BinaryData as error:
-        advice = "Save the article as plain text, Markdown or HTML."
+        advice = _("Save the article as plain text, Markdown or HTML.")
         raise ImportInputError(f"{error.message} {advice}") from None
     except UnreadableText as error:
         raise ImportInputError(error.message) from None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext
+
 import nh3
 
 from articles.cjk import GAP_BETWEEN
@@ -107,13 +109,19 @@ def _check_shape(text: str, limits: Limits) -> None:
             deepest = max(deepest, depth)
     if elements > limits.max_html_elements:
         raise ImportInputError(
-            f"The page has more than {limits.max_html_elements:,} HTML elements, far more than "
-            "an article. Save only the article, or paste its text."
+            gettext(
+                "The page has more than %(limit)s HTML elements, far more than an article. "
+                "Save only the article, or paste its text."
+            )
+            % {"limit": f"{limits.max_html_elements:,}"}
         )
     if deepest > limits.max_html_depth:
         raise ImportInputError(
-            f"The page's HTML is nested more than {limits.max_html_depth:,} levels deep, "
-            "which no article needs. Save only the article, or paste its text."
+            gettext(
+                "The page's HTML is nested more than %(limit)s levels deep, which no article "
+                "needs. Save only the article, or paste its text."
+            )
+            % {"limit": f"{limits.max_html_depth:,}"}
         )
 
 

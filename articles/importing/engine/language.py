@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from articles.importing.engine.anchors import chinese_share
 from articles.importing.engine.document import Document
 from articles.importing.engine.errors import ImportInputError
@@ -16,11 +18,15 @@ def require_language(document: Document, language: str) -> None:
     share = chinese_share(document.texts())
     if language == "zh" and share < MIN_CHINESE_SHARE:
         raise ImportInputError(
-            "The translation has almost no Chinese characters. Check that the Chinese text, "
-            "not the English original again, was given as the translation."
+            _(
+                "The translation has almost no Chinese characters. Check that the Chinese "
+                "text, not the English original again, was given as the translation."
+            )
         )
     if language == "en" and share > MAX_CHINESE_SHARE_IN_ENGLISH:
         raise ImportInputError(
-            "The original is mostly Chinese. Check that the English original and the Chinese "
-            "translation were not swapped."
+            _(
+                "The original is mostly Chinese. Check that the English original and the "
+                "Chinese translation were not swapped."
+            )
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from articles.importing.engine.errors import ImportInputError
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
@@ -28,30 +30,42 @@ class Limits:
     def check_size(self, size: int) -> None:
         if size > self.max_bytes:
             raise ImportInputError(
-                f"The file is too large to import ({_megabytes(size)}); "
-                f"the limit is {_megabytes(self.max_bytes)}. Import the article in parts."
+                _(
+                    "The file is too large to import (%(size)s); the limit is %(limit)s. "
+                    "Import the article in parts."
+                )
+                % {"size": _megabytes(size), "limit": _megabytes(self.max_bytes)}
             )
 
     def check_blocks(self, count: int) -> None:
         if count > self.max_blocks:
             raise ImportInputError(
-                f"The text has more than {self.max_blocks:,} paragraphs, which is more than "
-                "one article. Import it in parts."
+                _(
+                    "The text has more than %(limit)s paragraphs, which is more than one "
+                    "article. Import it in parts."
+                )
+                % {"limit": f"{self.max_blocks:,}"}
             )
 
     def check_block(self, text: str) -> None:
         if len(text) > self.max_block_chars:
             raise ImportInputError(
-                f"One paragraph is longer than {self.max_block_chars:,} characters. "
-                "Check that the file is an article and not data."
+                _(
+                    "One paragraph is longer than %(limit)s characters. Check that the file "
+                    "is an article and not data."
+                )
+                % {"limit": f"{self.max_block_chars:,}"}
             )
 
     def check_lines(self, text: str) -> None:
         longest = max((len(line) for line in text.split("\n")), default=0)
         if longest > self.max_line_chars:
             raise ImportInputError(
-                f"One line is longer than {self.max_line_chars:,} characters. "
-                "Check that the file is an article and not data."
+                _(
+                    "One line is longer than %(limit)s characters. Check that the file is an "
+                    "article and not data."
+                )
+                % {"limit": f"{self.max_line_chars:,}"}
             )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from articles.importing.engine.decoding import decode
 from articles.importing.engine.document import IMAGE, Document
 from articles.importing.engine.errors import ImportInputError
@@ -27,7 +29,10 @@ def parse_document(
     Raises ImportInputError for anything it cannot import, before creating anything.
     """
     if format is not None and format not in FORMATS:
-        raise ImportInputError(f'Unknown format "{format}"; use one of {", ".join(FORMATS)}.')
+        raise ImportInputError(
+            _("Unknown format “%(format)s”; use one of %(formats)s.")
+            % {"format": format, "formats": ", ".join(FORMATS)}
+        )
     if isinstance(source, bytes):
         text = decode(source, encoding=encoding, limits=limits)
     else:
@@ -36,13 +41,15 @@ def parse_document(
         limits.check_size(len(source.encode("utf-8", "surrogatepass")))
         text = normalise_text(source)
     if not text.strip():
-        raise ImportInputError("The text is empty.")
+        raise ImportInputError(_("The text is empty."))
     fmt = format or detect_format(text, filename)
     parser = {HTML: parse_html, MARKDOWN: parse_markdown}.get(fmt, parse_text)
     document = parser(text, limits)
     if not any(b.text.strip() for b in document.blocks if b.kind != IMAGE):
         raise ImportInputError(
-            "No article text was found: after removing navigation, ads and other page "
-            "furniture nothing was left. Check that the right file was chosen."
+            _(
+                "No article text was found: after removing navigation, ads and other page "
+                "furniture nothing was left. Check that the right file was chosen."
+            )
         )
     return document
