@@ -111,6 +111,17 @@ def test_a_sentence_whose_words_the_chinese_never_renders_is_named_missing():
     assert group.places == [(0, 1)]
 
 
+def test_a_badly_shortened_sentence_is_still_its_sources_counterpart():
+    # Most of its words have no rendering in the Chinese, yet it is one sentence shortened,
+    # not an English sentence left out beside a Chinese one added.
+    en = (
+        "The founders moved the whole research group abroad in 2019, and the archive of early "
+        "notebooks, drafts and correspondence was donated to a university library."
+    )
+    result = align_sentences(en, "2019 年，创始人离开了。", ratio=RATIO)
+    assert shapes(result) == [(1, 1)]
+
+
 def test_whole_translation_is_full_and_an_omitted_paragraph_lists_all_its_sentences():
     whole = (
         ZH[:1]

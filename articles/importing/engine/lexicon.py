@@ -9,7 +9,9 @@ are kept.
 
 ``word_tokens(english, chinese)`` gives, for one paragraph group, the English content words
 that have a rendering somewhere in the Chinese, as counters per sentence on both sides: the
-tokens an alignment can weigh like numbers and names.
+tokens an alignment can weigh like numbers and names. ``unrendered_words(english, chinese)``
+counts, per English sentence, the content words the lexicon renders but ``chinese`` nowhere
+does: weak evidence that the sentence was not translated.
 """
 
 from __future__ import annotations
@@ -105,10 +107,7 @@ def word_tokens(
     """Per English and per Chinese text, the count of each English content word (``w:mode``)
     and of its renderings, for the words that have a rendering somewhere in ``chinese``."""
     whole = "\n".join(chinese)
-    en_words = [
-        [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS]
-        for text in english
-    ]
+    en_words = [_content_words(text) for text in english]
     patterns: dict[str, re.Pattern[str]] = {}
     for word in {w for words in en_words for w in words}:
         found = [r for r in renderings(word) if r in whole]
@@ -132,8 +131,13 @@ def unrendered_words(english: Sequence[str], chinese: Sequence[str]) -> list[int
     whole = "\n".join(chinese)
     out = []
     for text in english:
-        words = [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS]
-        out.append(
-            sum(1 for w in words if (found := renderings(w)) and not any(r in whole for r in found))
-        )
+        count = 0
+        for word in _content_words(text):
+            found = renderings(word)
+            count += bool(found) and not any(r in whole for r in found)
+        out.append(count)
     return out
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS]

@@ -2,15 +2,16 @@
 without a Chinese counterpart.
 
 The sentences of both sides (``articles.importing.engine.sentences``) are aligned by a
-monotone dynamic programme over groups 1-1, 1-2, 2-1, 1-3, 3-1, 1-0 and 0-1, costed like the
-paragraph aligner's (``articles.importing.engine.alignment``): a prior for the shape, a length
-cost from this article's usual ratio (with the wider spread of short texts), a bonus for the
-anchors both sides share (numbers, Latin-script tokens, URLs, names and glossary terms, with
-``articles.importing.engine.anchors``, and English words whose dictionary renderings the Chinese
-holds, with ``articles.importing.engine.lexicon``) and a cost for each anchor one side of a
-pair holds and the other lacks: the Chinese must account for the English it is said to render,
-so an English sentence glued to a neighbour whose translation does not carry its content costs
-more than leaving it out. Work is bounded: at most ``MAX_CELLS`` cells, else the
+monotone dynamic programme over groups 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 2-3, 3-2, 1-0 and 0-1,
+costed like the paragraph aligner's (``articles.importing.engine.alignment``): a prior for the
+shape, a length cost from this article's usual ratio (with the wider spread of short texts), a
+bonus for the anchors both sides share (numbers, Latin-script tokens, URLs, names and glossary
+terms, with ``articles.importing.engine.anchors``, and English words whose dictionary
+renderings the Chinese holds, with ``articles.importing.engine.lexicon``) and a cost for each
+anchor one side of a pair holds and the other lacks, and for each English word the dictionary
+renders but the Chinese renders nowhere: the Chinese must account for the English it is said
+to render, so an English sentence glued to a neighbour whose translation does not carry its
+content costs more than leaving it out. Work is bounded: at most ``MAX_CELLS`` cells, else the
 group is left unrefined.
 
 An English sentence in a 1-0 group is *missing*. Whether that is a real cut rather than a free
@@ -48,8 +49,10 @@ UNACCOUNTED_COST = 1.0
 # another word), so a quarter of an unaccounted anchor's cost.
 UNRENDERED_COST = 0.25
 # Below SKIP_EN_COST + SKIP_ZH_COST: a badly shortened sentence is still its source's
-# counterpart, never an English sentence left out beside a Chinese one added.
+# counterpart, never an English sentence left out beside a Chinese one added. The length cost
+# is capped for every shape, and a 1-1 pair's whole cost (length and content) below that sum.
 LENGTH_COST_CAP = 6.0
+PAIR_COST_CAP = SKIP_EN_COST + SKIP_ZH_COST - 0.5
 LENGTH_SMOOTHING = 8.0
 # Spread of the log length ratio of one sentence pair: sqrt(BASE^2 + SHORT / (letters + 8)).
 BASE_SPREAD = 0.12
@@ -184,14 +187,15 @@ class _Scorer:
         observed = sum(self.zh_len[z0:z1])
         x = math.log(observed + LENGTH_SMOOTHING) - math.log(letters + LENGTH_SMOOTHING)
         spread = math.sqrt(BASE_SPREAD**2 + SHORT_SPREAD / (letters + LENGTH_SMOOTHING))
-        length = min(0.5 * (x / spread) ** 2, LENGTH_COST_CAP)
         index = self.index
-        return (
-            length
-            - ANCHOR_BONUS * index.shared(e0, e1, z0, z1)
+        mismatch = (
+            min(0.5 * (x / spread) ** 2, LENGTH_COST_CAP)
             + UNACCOUNTED_COST * index.unaccounted(e0, e1, z0, z1)
             + UNRENDERED_COST * sum(self.unrendered[e0:e1])
         )
+        if e1 - e0 == z1 - z0 == 1:
+            mismatch = min(mismatch, PAIR_COST_CAP)
+        return mismatch - ANCHOR_BONUS * index.shared(e0, e1, z0, z1)
 
     def run(self, skip_en: float) -> tuple[list[tuple[range, range]], float]:
         n, m = len(self.en_len), len(self.zh_len)
