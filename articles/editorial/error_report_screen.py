@@ -102,6 +102,10 @@ class StatusColumn(Column):
         context["can_resolve"] = request is not None and allows(
             request.user, Action.RESOLVE_ERROR_REPORT, instance.page
         )
+        resolver = instance.resolved_by
+        context["resolver"] = (
+            (resolver.get_full_name() or resolver.get_username()) if resolver else ""
+        )
         context["resolve_url"] = reverse("articles_error_reports:resolve", args=(instance.pk,))
         # Back to the full listing with its filters, also when the cell was rendered by the
         # filters' results view.
