@@ -103,6 +103,14 @@ def test_a_report_posted_from_the_page_lands_and_thanks_the_reader(reader, artic
     assert back["href"] == f"{ZH}#section-2"
 
 
+def test_the_chinese_interface_thanks_in_chinese(reader, article):
+    """Passes once the Chinese catalogue holds this feature's strings."""
+    response = post(reader, section_form(reader.get(ZH).content, 2), text="错别字。")
+    thanks = BeautifulSoup(reader.get(response.url).content, "html.parser")
+    assert thanks.h1.get_text() == "感谢您的报告"
+    assert thanks.select_one("main a[href$='#section-2']").get_text() == "返回这一节"
+
+
 def test_the_english_interface_thanks_in_english(reader, article, editor):
     page = reader.get(EN)
     assert "Report a translation error" in page.content.decode()
