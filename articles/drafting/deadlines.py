@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from articles.drafting.context import ACTIVE_STATES, MAX_ERROR_CHARS, backend_config
 from articles.drafting.engine import BackendNotConfigured
@@ -109,7 +109,8 @@ def expire_overdue(page: ArticlePage) -> int:
     overdue = [key for key, row in rows.items() if row.expires_at < now]
     if not overdue:
         return 0
-    message = gettext(
+    # Stored in English, shown in the reader's language (the drafts screen translates it).
+    message = gettext_noop(
         "The drafting job did not finish in time (it may have been stopped); retry this section."
     )
     return LatestSection.objects.filter(

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from articles.drafting import quotas
 from articles.drafting.context import (
@@ -136,7 +137,11 @@ def start_drafting(
         try:
             started.outcome = run(page.pk, started.queued, user_id=user_id)
         except Exception:
-            _fail(page.pk, started.queued, "The drafting job could not be started; try again.")
+            _fail(
+                page.pk,
+                started.queued,
+                gettext_noop("The drafting job could not be started; try again."),
+            )
             # Only what was never sent is given back.
             never_sent = _not_done(page.pk, started.queued)
             quotas.release([row for row in usage if row.section_key in never_sent])
@@ -251,7 +256,7 @@ def run_drafting(
     try:
         page = ArticlePage.objects.filter(pk=page_id).first()
         if page is None:
-            _fail(page_id, remaining, "The article no longer exists.")
+            _fail(page_id, remaining, gettext_noop("The article no longer exists."))
             return report
         job_started(page, keys, timezone.now())
         try:
@@ -271,8 +276,10 @@ def run_drafting(
             try:
                 if request is None:
                     raise TranslationError(
-                        "This section has no English to translate in the latest version of "
-                        "the article (it may have been removed or emptied)."
+                        gettext_noop(
+                            "This section has no English to translate in the latest version "
+                            "of the article (it may have been removed or emptied)."
+                        )
                     )
                 if isinstance(request, TranslationError):
                     raise request
@@ -298,14 +305,18 @@ def run_drafting(
                 logger.exception(
                     "Drafting section %s of page %s failed unexpectedly.", key, page_id
                 )
-                message = "Something went wrong on our side while drafting; see the server log."
+                message = gettext_noop(
+                    "Something went wrong on our side while drafting; see the server log."
+                )
                 _fail(page_id, [key], message)
                 report.failed[str(key)] = message
             remaining.remove(key)
     finally:
         # A crash or a shutdown mid-run must not leave sections claimed for ever.
         _fail(
-            page_id, remaining, "The drafting job stopped before reaching this section; retry it."
+            page_id,
+            remaining,
+            gettext_noop("The drafting job stopped before reaching this section; retry it."),
         )
     return report
 
@@ -332,7 +343,7 @@ def _put_off(
         reschedule(page.pk, [str(key) for key in keys], user_id, when)
     except Exception:
         logger.exception("Could not reschedule drafting of page %s.", page.pk)
-        _fail(page.pk, keys, "The drafting job could not be rescheduled; retry it.")
+        _fail(page.pk, keys, gettext_noop("The drafting job could not be rescheduled; retry it."))
         raise
     logger.info("Drafting of %d section(s) of page %s put off until %s.", len(keys), page.pk, when)
     return True
@@ -382,5 +393,5 @@ def reset_stuck(page: ArticlePage) -> int:
             "section_key", flat=True
         )
     )
-    _fail(page.pk, keys, "The drafting job was interrupted; retry this section.")
+    _fail(page.pk, keys, gettext_noop("The drafting job was interrupted; retry this section."))
     return len(keys)

@@ -61,7 +61,8 @@ def drafts_view(request, page_id: int):
                 "section": section,
                 "state": state,
                 "state_label": DraftState(state).label if state else "",
-                "error": job.ai_draft_error if job is not None else "",
+                # Stored in English; shown in the reader's language where the catalogue has it.
+                "error": _(job.ai_draft_error) if job is not None and job.ai_draft_error else "",
                 "draftable": drafting.is_draftable(section),
                 # Put off because the service asked us to wait: when it is tried again.
                 "retry_at": retry_at if retry_at and retry_at > now else None,

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 if TYPE_CHECKING:
     from .config import BackendConfig
 
@@ -39,8 +42,11 @@ class BackendNotConfigured(TranslationError):
     def __init__(self, problem: str) -> None:
         names = ", ".join(ENVIRONMENT_VARIABLES)
         super().__init__(
-            f"Machine translation is not set up: {problem}. "
-            f"Set the environment variables {names} (see the README)."
+            _(
+                "Machine translation is not set up: %(problem)s. Set the environment "
+                "variables %(names)s (see the README)."
+            )
+            % {"problem": problem, "names": names}
         )
 
 
@@ -84,7 +90,7 @@ class TranslationRequest:
 
     def __post_init__(self) -> None:
         if not self.section_text_en.strip():
-            raise PermanentError("The section has no English text to translate.")
+            raise PermanentError(gettext_noop("The section has no English text to translate."))
         if len(self.section_text_en) > MAX_SECTION_CHARS:
             raise PermanentError(
                 f"The section is {len(self.section_text_en):,} characters long; sections over "

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext
+
 from .base import BackendNotConfigured, TranslationBackend
 
 DEFAULT_TIMEOUT = 60.0
@@ -41,12 +43,14 @@ class BackendConfig:
         api_url = str(values.get("TRANSLATION_API_URL") or "").strip()
         api_key = str(values.get("TRANSLATION_API_KEY") or "").strip()
         if not backend:
-            raise BackendNotConfigured("TRANSLATION_BACKEND is empty")
+            raise BackendNotConfigured(_empty("TRANSLATION_BACKEND"))
         if not api_url:
-            raise BackendNotConfigured("TRANSLATION_API_URL is empty")
+            raise BackendNotConfigured(_empty("TRANSLATION_API_URL"))
         _check_url(api_url)
         if any(c in api_key for c in "\r\n"):
-            raise BackendNotConfigured("TRANSLATION_API_KEY contains a line break")
+            raise BackendNotConfigured(
+                gettext("%(name)s contains a line break") % {"name": "TRANSLATION_API_KEY"}
+            )
         return cls(
             backend=backend,
             api_url=api_url.rstrip("/"),
@@ -57,16 +61,23 @@ class BackendConfig:
         )
 
 
+def _empty(name: str) -> str:
+    return gettext("%(name)s is empty") % {"name": name}
+
+
 def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise BackendNotConfigured(
-            "TRANSLATION_API_URL must be an http:// or https:// address with a host"
+            gettext("%(name)s must be an http:// or https:// address with a host")
+            % {"name": "TRANSLATION_API_URL"}
         )
     if parts.query or parts.fragment or parts.username or parts.password:
         raise BackendNotConfigured(
-            "TRANSLATION_API_URL must not carry a query, fragment or credentials "
-            "(put the key in TRANSLATION_API_KEY)"
+            gettext(
+                "%(name)s must not carry a query, fragment or credentials (put the key in %(key)s)"
+            )
+            % {"name": "TRANSLATION_API_URL", "key": "TRANSLATION_API_KEY"}
         )
 
 
@@ -77,9 +88,12 @@ def _number(values: Mapping[str, Any], key: str, kind: type, default: float) -> 
     try:
         number = kind(str(raw).strip())
     except ValueError:
-        raise BackendNotConfigured(f"{key} must be a number, not {str(raw)[:20]!r}") from None
+        raise BackendNotConfigured(
+            gettext("%(name)s must be a number, not %(value)r")
+            % {"name": key, "value": str(raw)[:20]}
+        ) from None
     if number <= 0:
-        raise BackendNotConfigured(f"{key} must be greater than zero")
+        raise BackendNotConfigured(gettext("%(name)s must be greater than zero") % {"name": key})
     return number
 
 
@@ -90,14 +104,21 @@ def backend_class(name: str) -> type[TranslationBackend]:
     if not module_name:
         known = ", ".join(sorted(BUILTIN_BACKENDS))
         raise BackendNotConfigured(
-            f"TRANSLATION_BACKEND {name!r} is unknown; use {known} or a dotted class path"
+            gettext(
+                "TRANSLATION_BACKEND %(value)r is unknown; use %(known)s or a dotted class path"
+            )
+            % {"value": name, "known": known}
         )
     try:
         cls = getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError):
-        raise BackendNotConfigured(f"TRANSLATION_BACKEND {name!r} cannot be imported") from None
+        raise BackendNotConfigured(
+            gettext("TRANSLATION_BACKEND %(value)r cannot be imported") % {"value": name}
+        ) from None
     if not (isinstance(cls, type) and issubclass(cls, TranslationBackend)):
-        raise BackendNotConfigured(f"TRANSLATION_BACKEND {name!r} is not a TranslationBackend")
+        raise BackendNotConfigured(
+            gettext("TRANSLATION_BACKEND %(value)r is not a TranslationBackend") % {"value": name}
+        )
     return cls
 
 

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from .base import (
     PermanentError,
     RetryableError,
@@ -124,7 +126,9 @@ class DeepLBackend(TranslationBackend):
             glossary_id = data.get("glossary_id") if isinstance(data, dict) else None
             # The id goes into a URL path later, so accept only the documented shape.
             if not isinstance(glossary_id, str) or not _GLOSSARY_ID.fullmatch(glossary_id):
-                raise PermanentError("DeepL created a glossary but sent no usable glossary id.")
+                raise PermanentError(
+                    gettext_noop("DeepL created a glossary but sent no usable glossary id.")
+                )
             self._glossaries[digest] = glossary_id
             logger.info(
                 "Created DeepL glossary %s with %d entries.", glossary_id, tsv.count("\n") + 1
@@ -145,7 +149,7 @@ class DeepLBackend(TranslationBackend):
             )
             if isinstance(reply.data, dict) and reply.data.get("ready"):
                 return
-        raise RetryableError("The DeepL glossary is not ready yet.")
+        raise RetryableError(gettext_noop("The DeepL glossary is not ready yet."))
 
 
 def glossary_tsv(entries: Iterable[tuple[str, str]]) -> str:
@@ -172,9 +176,9 @@ def _context(request: TranslationRequest) -> str:
 def _translated_text(data: Any) -> str:
     translations = data.get("translations") if isinstance(data, dict) else None
     if not isinstance(translations, list) or not translations:
-        raise PermanentError("DeepL sent a reply with no translations.")
+        raise PermanentError(gettext_noop("DeepL sent a reply with no translations."))
     first = translations[0]
     text = first.get("text") if isinstance(first, dict) else None
     if not isinstance(text, str):
-        raise PermanentError("DeepL sent a translation that is not text.")
+        raise PermanentError(gettext_noop("DeepL sent a translation that is not text."))
     return text

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
+
 from .base import (
     BackendNotConfigured,
     InvalidTranslation,
@@ -38,7 +40,10 @@ class OpenAIBackend(TranslationBackend):
 
     def __init__(self, config: BackendConfig) -> None:
         if not config.model:
-            raise BackendNotConfigured("TRANSLATION_MODEL is empty; name the chat model to use")
+            raise BackendNotConfigured(
+                gettext("%(name)s is empty; name the chat model to use")
+                % {"name": "TRANSLATION_MODEL"}
+            )
         super().__init__(config)
 
     def translate(self, request: TranslationRequest) -> TranslationResult:
@@ -90,30 +95,38 @@ class OpenAIBackend(TranslationBackend):
 def _parse_reply(data: Any) -> tuple[str, str | None, dict]:
     """Pull the message text and finish reason out of a chat-completions reply."""
     if not isinstance(data, dict):
-        raise PermanentError("The translation service sent JSON that is not a chat completion.")
+        raise PermanentError(
+            gettext_noop("The translation service sent JSON that is not a chat completion.")
+        )
     if "error" in data and not data.get("choices"):
-        raise PermanentError("The translation service reported an error instead of a reply.")
+        raise PermanentError(
+            gettext_noop("The translation service reported an error instead of a reply.")
+        )
     choices = data.get("choices")
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
-        raise PermanentError("The translation service sent a reply with no choices.")
+        raise PermanentError(gettext_noop("The translation service sent a reply with no choices."))
     choice = choices[0]
     finish_reason = choice.get("finish_reason")
     finish_reason = finish_reason if isinstance(finish_reason, str) else None
     if finish_reason == "length":
         raise InvalidTranslation(
-            "The reply was cut off (finish_reason=length); raise TRANSLATION_MAX_TOKENS or "
-            "split the section."
+            gettext_noop(
+                "The reply was cut off (finish_reason=length); raise TRANSLATION_MAX_TOKENS or "
+                "split the section."
+            )
         )
     if finish_reason == "content_filter":
-        raise InvalidTranslation("The service's content filter withheld the reply.")
+        raise InvalidTranslation(gettext_noop("The service's content filter withheld the reply."))
     message = choice.get("message")
     content = message.get("content") if isinstance(message, dict) else None
     if isinstance(message, dict) and message.get("refusal"):
-        raise InvalidTranslation("The model refused to translate the section.")
+        raise InvalidTranslation(gettext_noop("The model refused to translate the section."))
     if content is None:
-        raise InvalidTranslation("The reply was empty.")
+        raise InvalidTranslation(gettext_noop("The reply was empty."))
     if not isinstance(content, str):
-        raise PermanentError("The translation service sent a message that is not text.")
+        raise PermanentError(
+            gettext_noop("The translation service sent a message that is not text.")
+        )
     return content, finish_reason, data
 
 

@@ -11,6 +11,13 @@ from articles.drafting.engine.config import BackendConfig, get_backend
 from articles.drafting.engine.deepl import DeepLBackend
 from articles.drafting.engine.openai import OpenAIBackend
 
+
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """These tests read the messages in English (the default language is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 VALUES = {
     "TRANSLATION_BACKEND": "openai",
     "TRANSLATION_API_URL": "http://127.0.0.1:8001/v1/",
