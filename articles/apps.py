@@ -8,5 +8,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         from articles import signals
+        from articles.editorial import workflow_names
 
         signals.connect_signals()
+        workflow_names.install()

@@ -31,8 +31,10 @@ from articles.editorial.section_rules import (
     SIGNOFF_CLEARED_ACTION,
     SIGNOFF_REJECT_ACTION,
     STATUS_ACTION,
+    status_label,
 )
 from articles.editorial.workflow import assign_translation_workflow
+from articles.editorial.workflow_names import show_names_in_workflow_log
 from articles.forms import SUBMISSION_CHECKS_HOOK
 from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
@@ -162,6 +164,10 @@ class SectionLogFormatter(LogFormatter):
         return log_entry.data.get("comment", "") or log_entry.data.get("note", "")
 
 
+# After Wagtail's own log actions (a higher order): its workflow entries name the steps.
+hooks.register("register_log_actions", show_names_in_workflow_log, order=1)
+
+
 @hooks.register("register_log_actions")
 def register_section_log_actions(actions):
     @actions.register_action(STATUS_ACTION)
@@ -172,8 +178,8 @@ def register_section_log_actions(actions):
             data = log_entry.data
             return _("%(section)s: status %(old)s → %(new)s") % {
                 "section": data.get("section", ""),
-                "old": data.get("old") or _("new"),
-                "new": data.get("new"),
+                "old": status_label(data["old"]) if data.get("old") else _("new"),
+                "new": status_label(data.get("new") or ""),
             }
 
     @actions.register_action(SIGNOFF_ACTION)

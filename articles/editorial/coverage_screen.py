@@ -26,7 +26,7 @@ from articles.content.cut_sentences import mark_sentences
 from articles.editorial.article_buttons import article_menu_button
 from articles.editorial.coverage_check import accept, propose
 from articles.editorial.permissions import Action, require, require_role
-from articles.editorial.section_rules import SectionStatus
+from articles.editorial.section_rules import SectionStatus, status_label
 from articles.editorial.stale_writes import StaleWrite
 from articles.models import ArticlePage, section_versions
 
@@ -38,13 +38,6 @@ def _article(request, page_id: int) -> ArticlePage:
         raise Http404(_("There is no such article."))
     require(request.user, Action.RECHECK_COVERAGE, page)
     return page
-
-
-def _label(status: str) -> str:
-    try:
-        return str(SectionStatus(status).label)
-    except ValueError:
-        return status
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,8 +52,8 @@ def _proposals(request, page: ArticlePage, *, error: str = "", status: int = 200
     check = propose(page)
     changes = check.changes
     for proposal in changes:
-        proposal.current_label = _label(proposal.current)
-        proposal.proposed_label = _label(proposal.proposed)
+        proposal.current_label = status_label(proposal.current)
+        proposal.proposed_label = status_label(proposal.proposed)
         proposal.marked_en = mark_sentences(expand_db_html(proposal.body_en), proposal.missing)
     context = {
         "page": page,

@@ -27,10 +27,12 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import F, Q
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Revision
 
@@ -247,6 +249,17 @@ class EffortFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=drafted_sections(self.section_filter()).values("page_id"))
 
 
+class ArticlesPaginator(WagtailPaginator):
+    """The footer counts articles ("1 article"): the rows are plain values, for which
+    Wagtail would say "1 item" in English."""
+
+    @cached_property
+    def items_count_label(self) -> str:
+        return ngettext("%(count)s article", "%(count)s articles", self.count) % {
+            "count": self.count
+        }
+
+
 class EffortReportView(ReportAccess, SafeCsvExportMixin, ReportView):
     see_action = Action.SEE_EFFORT_REPORT
     page_title = gettext_lazy("Post-editing effort")
@@ -257,6 +270,7 @@ class EffortReportView(ReportAccess, SafeCsvExportMixin, ReportView):
     index_url_name = "articles_effort_report"
     index_results_url_name = "articles_effort_report_results"
     paginate_by = 50
+    paginator_class = ArticlesPaginator
     default_ordering = DEFAULT_ORDERING
     orderings = ("effort", "sections", "drafted", "title")
     list_export = [
