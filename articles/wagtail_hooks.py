@@ -34,6 +34,7 @@ from articles.editorial.section_rules import (
     status_label,
 )
 from articles.editorial.workflow import assign_translation_workflow
+from articles.editorial.workflow_messages import after_workflow_action, remember_open_step
 from articles.editorial.workflow_names import show_names_in_workflow_log
 from articles.forms import SUBMISSION_CHECKS_HOOK
 from articles.importing import attach_screen
@@ -119,6 +120,8 @@ hooks.register("register_page_header_buttons", coverage_screen.coverage_button)
 hooks.register("register_page_listing_more_buttons", coverage_screen.coverage_button)
 
 hooks.register("after_publish_page", warn_unknown_licence)
+hooks.register("before_edit_page", remember_open_step)
+hooks.register("after_edit_page", after_workflow_action)
 hooks.register(PERSON_PAGE_SECTIONS, people_pages.person_articles)
 hooks.register(QUOTE_PAGE_SECTIONS, people_pages.quote_articles)
 

@@ -176,6 +176,11 @@ class AbridgmentReviewView(View):
                 )
             ),
             "all_signed": all(state.approved for state in states),
+            # What keeps "Approve this step" disabled, named beside the button.
+            "blockers": [
+                section_label(section)
+                for section in (approval_blockers(self.task_state) if self.task_state else [])
+            ],
             "form": SignoffForm(),
             "show_original": True,
         }

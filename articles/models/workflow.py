@@ -88,7 +88,13 @@ class DeskApprovalTask(PageScopedApproval, AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         self.require_moderator(task_state, user)
-        return super().on_action(task_state, user, action_name, **kwargs)
+        super().on_action(task_state, user, action_name, **kwargs)
+        # Wagtail then opens the editor, which a reviewer may no longer open once the
+        # step has moved on: their next tasks are on the dashboard.
+        page = Page.objects.get(pk=task_state.workflow_state.object_id).specific
+        if not page.permissions_for_user(user).can_edit():
+            return reverse("wagtailadmin_home")
+        return None
 
     @classmethod
     def get_description(cls):
