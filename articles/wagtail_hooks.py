@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.content import people_pages
 from articles.drafting import screen as drafting_screen
+from articles.drafting.replacing import REPLACED_ACTION, RESTORED_ACTION
 from articles.editorial import conflict_screen, coverage_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
 from articles.editorial.article_buttons import article_menu_button
@@ -199,6 +200,24 @@ def register_section_log_actions(actions):
         def format_message(self, log_entry):
             return _("%(section)s: reviewer asked for changes") % {
                 "section": log_entry.data.get("section")
+            }
+
+    @actions.register_action(REPLACED_ACTION)
+    class ReplacedFormatter(LogFormatter):
+        label = _("Chinese replaced by the AI draft")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: the Chinese was replaced by the AI draft") % {
+                "section": log_entry.data.get("section", "")
+            }
+
+    @actions.register_action(RESTORED_ACTION)
+    class RestoredFormatter(LogFormatter):
+        label = _("AI draft replacement undone")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: the Chinese from before the AI draft was put back") % {
+                "section": log_entry.data.get("section", "")
             }
 
     @actions.register_action(SIGNOFF_CLEARED_ACTION)

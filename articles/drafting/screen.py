@@ -9,6 +9,7 @@ registers ``urlpatterns`` and the two button functions. The work is done by
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,8 +23,9 @@ from wagtail.admin.widgets import Button
 
 from articles import drafting
 from articles.drafting.engine import BackendNotConfigured
+from articles.drafting.replacing import UndoRefused, replace_with_draft, undo_replacement, undoable
 from articles.editorial.permissions import Action, allows, require
-from articles.editorial.stale_writes import StaleWrite
+from articles.editorial.stale_writes import StaleWrite, ensure_latest
 from articles.models import ArticlePage, ArticleSection, DraftState, section_versions
 
 PREVIEW_CHARS = 240
@@ -50,6 +52,7 @@ def drafts_view(request, page_id: int):
     jobs = drafting.job_states(page)
     queued = [key for key, job in jobs.items() if job.ai_draft_state == DraftState.QUEUED]
     usage = drafting.latest_usage(page, queued)
+    replaced = undoable(page, sections)
     now = timezone.now()
     rows = []
     for section in sections:
@@ -70,6 +73,8 @@ def drafts_view(request, page_id: int):
                 "has_chinese": drafting.has_text(section.body_zh_hans),
                 "accepted": bool(section.ai_draft.strip())
                 and (section.body_zh_hans or "") == drafting.text_to_html(section.ai_draft),
+                # The draft replaced this Chinese and nobody changed it since: undo is offered.
+                "replaced": replaced.get(section.key),
             }
         )
     progress = drafting.drafting_progress(page, sections=sections, jobs=jobs)
@@ -151,16 +156,23 @@ def retry_view(request, page_id: int):
 
 @require_POST
 def accept_view(request, page_id: int, section_key):
+    """Use a section's AI draft as its Chinese. Where that replaces Chinese text, the first
+    click shows what would be replaced and asks again (``confirmed``); the replacement is
+    logged and can be undone from the drafts screen."""
     page = _article_for(request, page_id, Action.ACCEPT_AI_DRAFT)
     section = _section_of(page, section_key)
+    # The screen names the revision it showed: accepting over a newer save is refused.
+    loaded = request.POST.get("loaded_revision_id")
+    if not section.ai_draft.strip():
+        messages.error(request, _("That section has no AI draft to accept."))
+        return _back(page)
     try:
-        # The screen names the revision it showed: accepting over a newer save is refused.
-        accepted = drafting.accept_draft(
-            page,
-            section.key,
-            request.user,
-            loaded_revision_id=request.POST.get("loaded_revision_id"),
-        )
+        if drafting.has_text(section.body_zh_hans) and not request.POST.get("confirmed"):
+            if loaded is not None:
+                with transaction.atomic():
+                    ensure_latest(page, loaded)
+            return _confirm_replacement(request, page, section, loaded)
+        accepted = replace_with_draft(page, section, request.user, loaded_revision_id=loaded)
     except StaleWrite as stale:
         messages.error(request, str(stale))
         return _back(page)
@@ -172,7 +184,41 @@ def accept_view(request, page_id: int, section_key):
         )
     else:
         messages.error(request, _("That section has no AI draft to accept."))
-    return _back(page)
+    return redirect(reverse("articles_drafts", args=[page.pk]) + f"#section-{section.position}")
+
+
+def _confirm_replacement(request, page: ArticlePage, section: ArticleSection, loaded):
+    context = {
+        "page": page,
+        "section": section,
+        "draft_html": drafting.text_to_html(section.ai_draft),
+        # Passed on as the first click sent it (absent stays absent).
+        "loaded_revision_id": loaded,
+        "back_url": reverse("articles_drafts", args=[page.pk]) + f"#section-{section.position}",
+    }
+    return TemplateResponse(request, "articles/admin/drafts_confirm_replace.html", context)
+
+
+@require_POST
+def undo_view(request, page_id: int):
+    """Put back the Chinese an AI draft replaced (the log entry as ``replacement``)."""
+    page = _article_for(request, page_id, Action.ACCEPT_AI_DRAFT)
+    try:
+        section = undo_replacement(
+            page,
+            request.POST.get("replacement"),
+            request.user,
+            loaded_revision_id=request.POST.get("loaded_revision_id"),
+        )
+    except (StaleWrite, UndoRefused) as refused:
+        messages.error(request, str(refused))
+        return _back(page)
+    messages.success(
+        request,
+        _("Section %(number)s has its earlier Chinese text back (in the draft).")
+        % {"number": section.position},
+    )
+    return redirect(reverse("articles_drafts", args=[page.pk]) + f"#section-{section.position}")
 
 
 @require_POST
@@ -210,6 +256,7 @@ urlpatterns = [
         accept_view,
         name="articles_drafts_accept",
     ),
+    path(_PREFIX + "undo/", undo_view, name="articles_drafts_undo"),
 ]
 
 

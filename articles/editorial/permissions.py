@@ -126,6 +126,7 @@ ADMIN_URLS: dict[str, Action] = {
     "articles_drafts_retry": Action.DRAFT_WITH_AI,
     "articles_drafts_reset": Action.DRAFT_WITH_AI,
     "articles_drafts_accept": Action.ACCEPT_AI_DRAFT,
+    "articles_drafts_undo": Action.ACCEPT_AI_DRAFT,
     "articles_import": Action.IMPORT,
     "articles_attach_original": Action.ATTACH_ORIGINAL,
     "articles_coverage": Action.RECHECK_COVERAGE,

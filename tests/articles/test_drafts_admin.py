@@ -10,6 +10,7 @@ from articles.models import ArticleSection, DraftState
 from tests.articles.drafting_jobs import set_state, state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.fake_ai_servers import FAKE_AI_KEY
+from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +184,15 @@ def test_accept_draft_fills_the_chinese_in_the_editor(client, server, article, t
         "<p>译者的译文。</p>"
     )
 
-    response = client.post(url("articles_drafts_accept", article, first.key), follow=True)
+    # Replacing Chinese text is asked again before it is done.
+    confirm = client.post(url("articles_drafts_accept", article, first.key))
+    assert "译者的译文。" in confirm.content.decode()
+    assert article.get_latest_revision_as_object().sections.first().body_zh_hans == (
+        "<p>译者的译文。</p>"
+    )
+    accept_url = url("articles_drafts_accept", article, first.key)
+    confirmed = RenderedForm(confirm.content, f'form[action="{accept_url}"]')
+    response = client.post(accept_url, confirmed.data(), follow=True)
 
     assert "now uses the AI draft" in response.content.decode()
     article.refresh_from_db()

@@ -169,8 +169,11 @@ def test_accepting_a_draft_on_a_page_never_published_replaces_the_chinese_everyw
     screen = client.get(reverse("articles_drafts", args=[page.pk])).content
     accept_url = reverse("articles_drafts_accept", args=[page.pk, first.key])
     accept = RenderedForm(screen, f'form[action="{accept_url}"]')
+    # Replacing the translator's Chinese is asked again before it is done.
+    confirm = client.post(accept_url, accept.data())
+    confirmed = RenderedForm(confirm.content, f'form[action="{accept_url}"]')
 
-    response = client.post(accept_url, accept.data(), follow=True)
+    response = client.post(accept_url, confirmed.data(), follow=True)
 
     assert "Section 1 now uses the AI draft as its Chinese text" in response.content.decode()
     drafted = in_editor(page)[0]
@@ -223,8 +226,11 @@ def test_accepting_a_draft_keeps_a_later_failed_drafting_on_the_screen(
     screen = client.get(reverse("articles_drafts", args=[page.pk])).content
     accept_url = reverse("articles_drafts_accept", args=[page.pk, first.key])
     accept = RenderedForm(screen, f'form[action="{accept_url}"]')
+    # Replacing the translator's Chinese is asked again before it is done.
+    confirm = client.post(accept_url, accept.data())
+    confirmed = RenderedForm(confirm.content, f'form[action="{accept_url}"]')
 
-    response = client.post(accept_url, accept.data(), follow=True)
+    response = client.post(accept_url, confirmed.data(), follow=True)
 
     assert "Section 1 now uses the AI draft as its Chinese text" in response.content.decode()
     assert state(first) == DraftState.FAILED

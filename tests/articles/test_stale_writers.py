@@ -125,7 +125,10 @@ def test_accepting_an_ai_draft_from_a_stale_screen_is_refused(
     # From a screen loaded now, the same click works.
     fresh = translator.get(reverse("articles_drafts", args=(untranslated.pk,)))
     accept = RenderedForm(fresh.content, f'form[action="{accept_url}"]')
-    translator.post(accept_url, accept.data())
+    confirm = translator.post(accept_url, accept.data())  # it replaces Chinese: asked again
+    translator.post(
+        accept_url, RenderedForm(confirm.content, f'form[action="{accept_url}"]').data()
+    )
     assert latest(untranslated).sections.first().text_zh.startswith("【译】")
 
 
