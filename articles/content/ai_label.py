@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from articles.content.disclosure import Disclosure
 from articles.content.disclosure_facts import HUMAN, MACHINE
+from articles.content.reading import join_sentences
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ class AILabel:
         else:
             text = _("Not reviewed by people.")
         if self.date:
-            text += " " + _("Label date: %(date)s.") % {"date": self.date.isoformat()}
+            text = join_sentences(
+                text, _("Label date: %(date)s.") % {"date": self.date.isoformat()}
+            )
         return text
 
 

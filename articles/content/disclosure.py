@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from articles.content.reading import join_sentences
 from articles.editorial.section_rules import SectionStatus
 
 
@@ -49,11 +50,15 @@ class Disclosure:
                 self.cut_count,
             ) % {"count": self.cut_count}
         if self.added:
-            text += " " + ngettext(
-                "%(count)d section was written by the editors and has no English source.",
-                "%(count)d sections were written by the editors and have no English source.",
-                self.added,
-            ) % {"count": self.added}
+            text = join_sentences(
+                text,
+                ngettext(
+                    "%(count)d section was written by the editors and has no English source.",
+                    "%(count)d sections were written by the editors and have no English source.",
+                    self.added,
+                )
+                % {"count": self.added},
+            )
         return text
 
 

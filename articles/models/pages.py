@@ -435,3 +435,41 @@ class ArticlePage(EditorialPagePermissions, Page):
         )
         context["content_version"] = content_version()
         return context
+
+    @cached_property
+    def neighbours(self) -> dict:
+        """The articles just before and after this one in its index (by first publication)
+        and up to three related ones, those sharing most topics and people first. Read inside
+        the cached article fragment, so a warm visit runs none of these queries; a cold one
+        runs the same few however many sections the article has."""
+        readable = ArticlePage.objects.live().public().exclude(pk=self.pk)
+        topic_ids = ArticlePage.topics.through.objects.filter(articlepage_id=self.pk)
+        person_ids = ArticlePage.people_mentioned.through.objects.filter(articlepage_id=self.pk)
+        shares_topic = models.Q(topics__in=topic_ids.values("topic_id"))
+        shares_person = models.Q(people_mentioned__in=person_ids.values("person_id"))
+        same_author = models.Q(original_author_id=self.original_author_id or -1)
+        related = (
+            readable.filter(shares_topic | shares_person | same_author)
+            .annotate(
+                shared=models.Count("topics", filter=shares_topic, distinct=True)
+                + models.Count("people_mentioned", filter=shares_person, distinct=True)
+                + models.Case(models.When(same_author, then=1), default=0)
+            )
+            .order_by("-shared", "-first_published_at", "-pk")
+        )
+        siblings = readable.sibling_of(self, inclusive=False)
+        published = self.first_published_at
+        if published is None:  # a preview of a page never published has no place in order
+            previous, following = siblings.none(), siblings.none()
+        else:
+            previous = siblings.filter(first_published_at__lt=published).order_by(
+                "-first_published_at", "-pk"
+            )
+            following = siblings.filter(first_published_at__gt=published).order_by(
+                "first_published_at", "pk"
+            )
+        return {
+            "previous_article": previous[:1],
+            "next_article": following[:1],
+            "related_articles": related[:3],
+        }
