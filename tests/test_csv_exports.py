@@ -84,7 +84,7 @@ def test_glossary_exported_then_imported_is_unchanged(client, editor_user, term)
 
 
 def test_abridgment_report_csv_cells_cannot_run(client, editor_user, home_page):
-    page = ArticlePageFactory(title="+cmd")
+    page = ArticlePageFactory(headline_zh_hans="+cmd")
     ArticleSectionFactory(page=page, status="abridged", note="=1+2", heading_zh_hans="\t@x")
     page.save_revision()
     client.force_login(editor_user)
@@ -96,7 +96,7 @@ def test_abridgment_report_csv_cells_cannot_run(client, editor_user, home_page):
 
 
 def test_effort_report_csv_cells_cannot_run(client, editor_user, home_page):
-    page = ArticlePageFactory(title="-1+1")
+    page = ArticlePageFactory(headline_zh_hans="-1+1")
     ArticleSectionFactory(
         page=page,
         ai_draft="甲乙丙丁",

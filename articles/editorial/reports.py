@@ -2,16 +2,21 @@
 every article, with its sign-off standing; filterable and exportable as CSV or XLSX."""
 
 import datetime
+from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, Subquery
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Revision
 
 import django_filters
+from django_filters.fields import ModelChoiceField
 
 from articles.content.cut_sentences import stored_coverage
 from articles.editorial.coverage_check import load_coverage_anchors
@@ -40,8 +45,27 @@ def with_signoff(queryset):
     latest = SectionSignoff.objects.latest_on_row()
     return queryset.annotate(
         signoff=Subquery(latest.values("decision")[:1]),
-        signoff_user=Subquery(latest.values("user__username")[:1]),
+        signoff_username=Subquery(latest.values("user__username")[:1]),
+        signoff_first_name=Subquery(latest.values("user__first_name")[:1]),
+        signoff_last_name=Subquery(latest.values("user__last_name")[:1]),
     )
+
+
+def person_name(user) -> str:
+    """How reports name a person: the full name, the username when there is none."""
+    return user.get_full_name() or user.get_username()
+
+
+def signer_name(row) -> str:
+    """The reviewer of ``with_signoff``'s row, named as ``person_name`` names users."""
+    if not row.signoff_username:
+        return ""
+    user = get_user_model()(
+        username=row.signoff_username,
+        first_name=row.signoff_first_name or "",
+        last_name=row.signoff_last_name or "",
+    )
+    return person_name(user)
 
 
 def awaiting_signoff(queryset):
@@ -78,6 +102,38 @@ def add_missing_sentences(rows) -> None:
         row.missing = coverage.missing
 
 
+class ArticleChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_admin_display_title()
+
+
+class ArticleFilter(django_filters.ModelChoiceFilter):
+    """Articles offered by the headline the admin names them by."""
+
+    field_class = ArticleChoiceField
+
+
+class CutsPaginator(WagtailPaginator):
+    """The report's footer counts the cuts by sign-off standing, over every page of the
+    filtered list: "4 cut sections: signed off 4", not a count of "sections in review"."""
+
+    @cached_property
+    def items_count_label(self) -> str:
+        standing = Counter(
+            row or "unsigned"
+            for row in self.object_list.order_by().values_list("signoff", flat=True)
+        )
+        parts = [
+            gettext("%(label)s: %(count)s") % {"label": label, "count": standing[value]}
+            for value, label in SIGNOFF_CHOICES
+            if standing[value]
+        ]
+        total = ngettext("%(count)s cut section", "%(count)s cut sections", self.count) % {
+            "count": self.count
+        }
+        return "; ".join([total, *parts])
+
+
 class AbridgmentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -87,7 +143,7 @@ class AbridgmentFilterSet(WagtailFilterSet):
     signoff_state = django_filters.ChoiceFilter(
         label=_("Sign-off"), choices=SIGNOFF_CHOICES, method="filter_signoff", empty_label=_("Any")
     )
-    page = django_filters.ModelChoiceFilter(
+    page = ArticleFilter(
         label=_("Article"),
         queryset=lambda request: ArticlePage.objects.filter(
             visible_q(request.user), latest_sections__status__in=CUT_STATUSES
@@ -124,8 +180,9 @@ class AbridgmentReportView(ReportAccess, SafeCsvExportMixin, ReportView):
     index_url_name = "articles_abridgment_report"
     index_results_url_name = "articles_abridgment_report_results"
     paginate_by = 50
+    paginator_class = CutsPaginator
     list_export = [
-        "page.title",
+        "article_title",
         "position",
         "heading",
         "status_label",
@@ -137,7 +194,7 @@ class AbridgmentReportView(ReportAccess, SafeCsvExportMixin, ReportView):
         "status_since",
     ]
     export_headings = {
-        "page.title": _("Article"),
+        "article_title": _("Article"),
         "position": _("Section"),
         "heading": _("Heading"),
         "status_label": _("Status"),
@@ -170,9 +227,11 @@ class AbridgmentReportView(ReportAccess, SafeCsvExportMixin, ReportView):
         for row in object_list:
             row.signoff_label = labels[row.signoff or "unsigned"]
             row.status_label = SectionStatus(row.status).label
+            row.article_title = row.page.get_admin_display_title()
             row.translator_names = ", ".join(
-                user.get_full_name() or user.get_username() for user in row.page.translators.all()
+                person_name(user) for user in row.page.translators.all()
             )
+            row.signoff_user = signer_name(row)
             row.age_days = (now - row.status_since).days
             row.missing_sentences = "\n".join(row.missing)
         return object_list

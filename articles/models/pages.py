@@ -10,7 +10,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
@@ -30,6 +36,11 @@ from articles.review.engine.drift import record_translation_sources
 from people.models import Person
 
 ARTICLES_PER_PAGE = 12
+# Said in the editor (a model help text would need a migration to change).
+HEADLINE_HELP = _(
+    "The title readers see in this language, and what the admin lists the article by; the "
+    "internal title is used when both are empty."
+)
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
@@ -275,10 +286,24 @@ class ArticlePage(EditorialPagePermissions, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        # Wagtail's title names the page in its page tree, history and address (the slug);
+        # readers and the admin's lists see the headline.
+        TitleFieldPanel(
+            "title",
+            heading=_("Internal title"),
+            help_text=_(
+                "For the desk only: the address is made from it. Readers see the headline below."
+            ),
+            placeholder=False,
+        ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("headline_en"), FieldPanel("headline_zh_hans")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("headline_en", help_text=HEADLINE_HELP),
+                        FieldPanel("headline_zh_hans", help_text=HEADLINE_HELP),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("summary_en"), FieldPanel("summary_zh_hans")]),
             ],
             heading=_("Headline and summary"),
@@ -365,6 +390,11 @@ class ArticlePage(EditorialPagePermissions, Page):
 
     class Meta:
         verbose_name = _("article")
+
+    def get_admin_display_title(self) -> str:
+        """What the admin lists and names the article by: the headline readers see in the
+        user's language (the other language's when it has none), as the article page does."""
+        return self.headline or super().get_admin_display_title()
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

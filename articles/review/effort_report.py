@@ -109,15 +109,17 @@ def effort_rows(pages, section_filter: Q | None = None) -> list[EffortRow]:
     listed = (
         ArticlePage.objects.filter(pk__in=list(facts))
         .annotate(revision_at=F("latest_revision__created_at"))
-        .values_list("pk", "title", "latest_revision_id", "revision_at")
+        .only("pk", "title", "draft_title", "headline_en", "headline_zh_hans", "latest_revision")
     )
     rows, keys = {}, {}
     revision_of = {}
-    for pk, title, revision_id, revision_at in listed:
+    for page in listed:
+        pk, revision_id, revision_at = page.pk, page.latest_revision_id, page.revision_at
         fact = facts[pk]
         rows[pk] = EffortRow(
             page_id=pk,
-            title=title,
+            # The headline readers see, as the admin names the article everywhere.
+            title=page.get_admin_display_title(),
             models=sorted(fact.models),
             last_drafted=fact.last_drafted,
         )

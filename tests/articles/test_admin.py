@@ -77,7 +77,7 @@ def test_article_editor_shows_english_beside_chinese(client, editor_user, index)
 
 @pytest.mark.parametrize("fixture", ["editor_user", "translator_user"])
 def test_writers_reach_the_admin_and_the_article_list(client, request, fixture, index):
-    page = ArticlePageFactory(parent=index, title="可见的文章")
+    page = ArticlePageFactory(parent=index, headline_zh_hans="可见的文章")
     client.force_login(request.getfixturevalue(fixture))
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     listing = client.get(reverse("wagtailadmin_explore", args=(index.pk,)))

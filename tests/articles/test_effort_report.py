@@ -61,13 +61,13 @@ def listed(html: str) -> list[tuple[int, str]]:
 @pytest.fixture
 def articles(home_page):
     """Three articles: 25% changed, untouched, and one with a draft but no translation."""
-    changed = ArticlePageFactory(title="改了四分之一")
+    changed = ArticlePageFactory(headline_zh_hans="改了四分之一")
     drafted(changed, "甲乙丙丁", "甲乙丙戊")
-    untouched = ArticlePageFactory(title="原样采用")
+    untouched = ArticlePageFactory(headline_zh_hans="原样采用")
     drafted(untouched, "深度学习改变了世界", "深度学习改变了世界", model="gpt-4o")
-    untranslated = ArticlePageFactory(title="尚未翻译")
+    untranslated = ArticlePageFactory(headline_zh_hans="尚未翻译")
     drafted(untranslated, "还没有人动过", "")
-    ArticleSectionFactory(page=ArticlePageFactory(title="没有初稿"))
+    ArticleSectionFactory(page=ArticlePageFactory(headline_zh_hans="没有初稿"))
     return [publish(page) for page in (changed, untouched, untranslated)]
 
 
@@ -214,7 +214,7 @@ def test_reviewers_and_superusers_see_it_and_its_menu_item(
 
 
 def test_titles_are_escaped(client, editor_user, home_page):
-    page = ArticlePageFactory(title="<script>alert(1)</script>")
+    page = ArticlePageFactory(headline_zh_hans="<script>alert(1)</script>")
     drafted(page, "甲乙丙丁", "甲乙丙戊")
     publish(page)
     client.force_login(editor_user)
