@@ -3,7 +3,10 @@ database; signed-in readers, previews and the admin never get a cached page; and
 a reader could notice (publish, unpublish, move, delete, each snippet a page shows) is on the
 next anonymous visit, proven by what the page says."""
 
+import io
+
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
@@ -254,3 +257,15 @@ def test_making_a_page_private_stops_serving_its_cached_copy(client, article):
     response = client.get(PATH)
     assert response.status_code == 302
     assert "灯与海" not in response.content.decode()
+
+
+def test_a_direct_database_fix_reaches_readers_after_expire_cached_pages(client, article):
+    html(client, PATH)
+    ArticlePage.objects.filter(pk=article.pk).update(headline_zh_hans="灯与远海")
+    # No signal tells the cache of a write made straight to the database...
+    assert "灯与远海" not in html(client, PATH)
+    out = io.StringIO()
+    call_command("expire_cached_pages", stdout=out)
+    assert "expired" in out.getvalue()
+    # ...and after the command every reader gets the page as the database has it.
+    assert "灯与远海" in html(client, PATH)
