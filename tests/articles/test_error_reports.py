@@ -121,7 +121,8 @@ def test_the_english_interface_thanks_in_english(reader, article, editor):
     thanks = BeautifulSoup(reader.get(response.url).content, "html.parser")
     assert thanks.html["lang"] == "en"
     assert thanks.h1.get_text() == "Thank you for your report"
-    assert thanks.select_one("main a[href$='#section-1']").get_text() == "Back to the section"
+    back = thanks.select_one("main a[href$='#section-1']")
+    assert (back["href"], back.get_text()) == (f"{EN}#section-1", "Back to the section")
     assert ErrorReport.objects.get().language == "en"
 
 
