@@ -254,3 +254,63 @@ def test_unpublished_articles_take_no_reports(reader, article):
     response = post(reader, form, text="错别字。")
     assert response.status_code == 404
     assert not ErrorReport.objects.exists()
+
+
+def test_a_failing_mail_server_does_not_fail_the_reader(reader, article, editor, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("articles.editorial.error_report_mail.send_mail", broken)
+    form = section_form(reader.get(ZH).content, 2)
+    response = post(reader, form, text="错别字。")
+    assert response.status_code == 302
+    assert ErrorReport.objects.count() == 1
+
+
+def test_the_address_limit_spans_articles(reader, article, monkeypatch):
+    monkeypatch.setattr(error_report_guard, "PER_ADDRESS", 2)
+    other = ArticlePageFactory(parent=article.get_parent(), slug="other")
+    ArticleSectionFactory(page=other, heading_zh_hans="另一篇")
+    first = section_form(reader.get(ZH).content, 1)
+    second = section_form(reader.get("/articles/other/").content, 1)
+    assert post(reader, first, text="第一篇的问题。").status_code == 302
+    assert post(reader, second, text="第二篇的问题。").status_code == 302
+    assert post(reader, second, text="第三个问题。").status_code == 429
+    assert ErrorReport.objects.count() == 2
+
+
+def test_behind_a_proxy_each_forwarded_client_is_counted_apart(reader, article, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    form = section_form(reader.get(ZH).content, 1)
+    limit = error_report_guard.PER_ADDRESS_AND_ARTICLE
+    for number in range(limit):
+        response = reader.post(
+            form.action,
+            form.data(text=f"问题 {number}。"),
+            HTTP_ORIGIN=ORIGIN,
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
+        assert response.status_code == 302
+    refused = reader.post(
+        form.action,
+        form.data(text="又一个。"),
+        HTTP_ORIGIN=ORIGIN,
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert refused.status_code == 429
+    # A client-written entry further left does not make a new address.
+    spoofed = reader.post(
+        form.action,
+        form.data(text="伪装的。"),
+        HTTP_ORIGIN=ORIGIN,
+        HTTP_X_FORWARDED_FOR="203.0.113.1, 198.51.100.7",
+    )
+    assert spoofed.status_code == 429
+    other = reader.post(
+        form.action,
+        form.data(text="另一位。"),
+        HTTP_ORIGIN=ORIGIN,
+        HTTP_X_FORWARDED_FOR="198.51.100.8",
+    )
+    assert other.status_code == 302
+    assert ErrorReport.objects.count() == limit + 1
