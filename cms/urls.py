@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles.content.error_report_views import report_error, report_thanks
 from articles.content.feeds import ArticleFeed, PersonFeed, TopicFeed
 from articles.content.share_qr import article_qr
+from cms import serving
 from cms.api import api_router
 from cms.robots import favicon, robots_txt
 from cms.search import views as search_views
@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
         report_thanks,
         name="article_report_thanks",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs; its page view reaches an article in one query.
+    path("", include(serving)),
     prefix_default_language=False,
 )

@@ -31,6 +31,7 @@ from articles.editorial.permissions import EditorialPagePermissions
 from articles.editorial.section_rules import numbered
 from articles.forms import ArticlePageForm
 from articles.models.topics import Topic
+from articles.models.view_restrictions import CachedViewRestrictions
 from articles.page_forms import EditorialPageForm
 from articles.review.engine.drift import record_translation_sources
 from people.models import Person
@@ -93,7 +94,7 @@ class DirectChildRouting:
         return child.route(request, path_components[1:])
 
 
-class HomePage(EditorialPagePermissions, DirectChildRouting, Page):
+class HomePage(EditorialPagePermissions, CachedViewRestrictions, DirectChildRouting, Page):
     """The site's front page: an introduction and the latest articles."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -121,7 +122,7 @@ class HomePage(EditorialPagePermissions, DirectChildRouting, Page):
         return context
 
 
-class ArticleIndexPage(EditorialPagePermissions, DirectChildRouting, Page):
+class ArticleIndexPage(EditorialPagePermissions, CachedViewRestrictions, DirectChildRouting, Page):
     """Lists its articles, newest first, filterable by topic and by person."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -166,7 +167,7 @@ class ArticleIndexPage(EditorialPagePermissions, DirectChildRouting, Page):
         return context
 
 
-class ArticlePage(EditorialPagePermissions, Page):
+class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
     """A Chinese translation of an English article, held section by section beside the
     original. Sections are edited inline (``ArticleSection``); people, quotes and topics are
     snippets chosen from the admin."""
