@@ -268,7 +268,17 @@ def test_paged_and_filtered_lists_have_their_own_titles(client, home_page):
     assert title("/en/articles/?topic=vision&page=2") == "Articles · Vision · page 2 · Duizhao"
     assert title("/articles/?page=2") == "文章 · 第 2 页 · 对照"
     assert "<h1>Articles: Vision</h1>" in client.get("/en/articles/?topic=vision").content.decode()
-    assert len({title(url) for url in ("/en/people/", "/en/quotes/")}) == 2
+    assert title("/en/search/?q=deep&topic=vision").startswith("Search: deep · Vision · ")
+
+
+def test_paged_people_list_says_which_page(client, home_page):
+    for number in range(31):  # 30 a page
+        PersonFactory(slug=f"person-{number}")
+    titles = [
+        page_text(client, url).text_lines()[0] for url in ("/en/people/", "/en/people/?page=2")
+    ]
+    assert titles == ["People · Duizhao", "People · page 2 · Duizhao"]
+    assert page_text(client, "/people/?page=2").text_lines()[0] == "人物 · 第 2 页 · 对照"
 
 
 def test_long_article_has_contents_and_reading_time(client, long_article):

@@ -80,7 +80,9 @@ def test_long_addresses_and_code_wrap_on_a_phone(live_server, browser, public_pa
     address = "https://example.com/" + "very-long-path-segment-" * 8
     code = "print(" + "'a_long_argument', " * 12 + ")"
     section = ArticleSection.objects.filter(page=article).first()
-    section.body_zh_hans += f"<p>见 {address}</p><pre><code>{code}</code></pre>"
+    section.body_zh_hans += (
+        f"<p>见 {address}，<em>务必</em>留意。</p><pre><code>{code}</code></pre>"
+    )
     section.save()
     context = browser.new_context(viewport=WIDTHS["phone"], locale="zh-CN")
     page = context.new_page()
@@ -92,6 +94,12 @@ def test_long_addresses_and_code_wrap_on_a_phone(live_server, browser, public_pa
         " return [pre.scrollWidth > pre.clientWidth, getComputedStyle(pre).overflowX]; })()"
     )
     assert scrolls == [True, "auto"]
+    # Chinese emphasis is upright with dots, never italic.
+    emphasis = page.evaluate(
+        "(() => { const style = getComputedStyle(document.querySelector('.zh em'));"
+        " return [style.fontStyle, style.textEmphasisStyle]; })()"
+    )
+    assert emphasis == ["normal", "dot"]  # "filled dot", as Chromium serialises it
     context.close()
 
 
@@ -107,6 +115,16 @@ def test_dark_mode_follows_the_system(live_server, browser, public_pages):
             " getComputedStyle(document.body).color]"
         )
         page.screenshot(path=str(SCREENSHOTS / f"article-{scheme}.png"))
+        if scheme == "light":
+            # Body text: 18 px, line height 1.8, lines of 35 to 40 ideographs.
+            size, height, width = page.evaluate(
+                "(() => { const p = document.querySelector('.article-section .zh p');"
+                " const style = getComputedStyle(p);"
+                " return [parseFloat(style.fontSize), parseFloat(style.lineHeight),"
+                " p.getBoundingClientRect().width]; })()"
+            )
+            assert size == 18 and height == pytest.approx(1.8 * size)
+            assert 35 <= width / size <= 40
         page.emulate_media(color_scheme="light" if scheme == "dark" else "dark")
         backgrounds[f"{scheme}-switched"] = page.evaluate(
             "getComputedStyle(document.documentElement).backgroundColor"
