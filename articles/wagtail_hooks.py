@@ -44,6 +44,8 @@ from articles.models import ArticleIndexPage, CheckPolicy, ErrorReport, LatestSe
 from articles.review import admin_urls as review_admin_urls
 from articles.review import effort_report
 from articles.review.checking import refuse_blocking_findings
+from articles.review.rows import CHECK_LABELS
+from articles.review.views import FINDING_DISMISSED_ACTION, FINDING_RESTORED_ACTION
 from people.page_sections import PERSON_PAGE_SECTIONS, QUOTE_PAGE_SECTIONS
 
 
@@ -172,6 +174,18 @@ class SectionLogFormatter(LogFormatter):
 hooks.register("register_log_actions", show_names_in_workflow_log, order=1)
 
 
+class FindingLogFormatter(LogFormatter):
+    def facts(self, log_entry) -> dict:
+        data = log_entry.data
+        return {
+            "section": data.get("section", ""),
+            "check": CHECK_LABELS.get(data.get("code", ""), data.get("code", "")),
+        }
+
+    def format_comment(self, log_entry) -> str:
+        return log_entry.data.get("reason", "")
+
+
 @hooks.register("register_log_actions")
 def register_section_log_actions(actions):
     @actions.register_action(STATUS_ACTION)
@@ -219,6 +233,22 @@ def register_section_log_actions(actions):
             return _("%(section)s: the Chinese from before the AI draft was put back") % {
                 "section": log_entry.data.get("section", "")
             }
+
+    @actions.register_action(FINDING_DISMISSED_ACTION)
+    class DismissedFormatter(FindingLogFormatter):
+        label = _("Check finding dismissed")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: finding dismissed (%(check)s)") % self.facts(log_entry)
+
+    @actions.register_action(FINDING_RESTORED_ACTION)
+    class RestoredFindingFormatter(FindingLogFormatter):
+        label = _("Check finding dismissal undone")
+
+        def format_message(self, log_entry):
+            return _("%(section)s: dismissed finding shown again (%(check)s)") % self.facts(
+                log_entry
+            )
 
     @actions.register_action(SIGNOFF_CLEARED_ACTION)
     class ClearedFormatter(SectionLogFormatter):

@@ -134,6 +134,7 @@ ADMIN_URLS: dict[str, Action] = {
     "articles_review:revisions": Action.VIEW_REVIEW,
     "articles_review:recheck": Action.RECHECK_SOURCE,
     "articles_review:dismiss": Action.DISMISS_FINDING,
+    "articles_review:undismiss": Action.DISMISS_FINDING,
     "people_glossary_import": Action.IMPORT_GLOSSARY,
     "wagtailsnippets_people_term:list": Action.VIEW_GLOSSARY,
     "wagtailsnippets_people_term:list_results": Action.VIEW_GLOSSARY,

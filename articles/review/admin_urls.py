@@ -30,6 +30,11 @@ urlpatterns = [
         views.dismiss,
         name="dismiss",
     ),
+    path(
+        "<int:page_id>/review/sections/<uuid:section_key>/undismiss/",
+        views.undismiss,
+        name="undismiss",
+    ),
 ]
 
 

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from wagtail.log_actions import log
+
 from articles.editorial.permissions import Action, allows, require
 from articles.models import ArticlePage, CheckDismissal, section_versions
 from articles.models.workflow import abridgment_review_url
@@ -26,6 +28,9 @@ from articles.review.revisions import compare_revisions
 from articles.review.rows import CHECK_LABELS, build_review
 
 KNOWN_CODES = frozenset(CHECK_LABELS)
+#: Page log actions: a finding dismissed with a reason, and a dismissal undone.
+FINDING_DISMISSED_ACTION = "articles.finding_dismissed"
+FINDING_RESTORED_ACTION = "articles.finding_restored"
 # Words repeated on every row, translated once per request rather than once per row.
 ROW_LABELS = {
     "stale": gettext_lazy("Source changed"),
@@ -146,9 +151,52 @@ def dismiss(request, page_id: int, section_key: uuid.UUID):
             evidence=evidence,
             defaults={"reason": reason, "dismissed_by": request.user},
         )
+        _log_finding(request, page, section, FINDING_DISMISSED_ACTION, code, evidence, reason)
         label = CHECK_LABELS.get(code, code)
-        messages.success(request, _("Dismissed: %(check)s.") % {"check": label})
+        messages.success(
+            request,
+            _("Dismissed: %(check)s. Undo it under the section's dismissed findings.")
+            % {"check": label},
+        )
     return _back(page, section.position)
+
+
+@require_POST
+def undismiss(request, page_id: int, section_key: uuid.UUID):
+    """Undo a dismissal: the finding shows (and counts at submission) again."""
+    page = _article(request, page_id, Action.DISMISS_FINDING)
+    section = _section_under_review(page, section_key)
+    code = request.POST.get("code", "")
+    evidence = request.POST.get("evidence", "")
+    dismissals = CheckDismissal.objects.filter(
+        page=page, section_key=section.key, code=code, evidence=evidence
+    )
+    reason = dismissals.values_list("reason", flat=True).first()
+    if reason is None:
+        messages.error(request, _("That finding is not dismissed; nothing was changed."))
+        return _back(page, section.position)
+    dismissals.delete()
+    _log_finding(request, page, section, FINDING_RESTORED_ACTION, code, evidence, reason)
+    messages.success(
+        request, _("Shown again: %(check)s.") % {"check": CHECK_LABELS.get(code, code)}
+    )
+    return _back(page, section.position)
+
+
+def _log_finding(request, page, section, action: str, code: str, evidence: str, reason: str):
+    heading = section.heading_zh_hans or section.heading_en or ""
+    log(
+        instance=page,
+        action=action,
+        user=request.user,
+        data={
+            "section_key": str(section.key),
+            "section": f"§{section.position} {heading}".strip(),
+            "code": code,
+            "evidence": evidence,
+            "reason": reason,
+        },
+    )
 
 
 def _section_under_review(page: ArticlePage, key: uuid.UUID):

@@ -101,6 +101,12 @@ REQUESTS = {
             {"code": sorted(CHECK_LABELS)[0], "evidence": "x", "reason": "fine as it is"},
         ),
     ),
+    "articles_review:undismiss": (
+        "post",
+        _section_key(
+            "articles_review:undismiss", {"code": sorted(CHECK_LABELS)[0], "evidence": "x"}
+        ),
+    ),
     "people_glossary_import": ("get", lambda desk: (reverse("people_glossary_import"), {})),
     "wagtailsnippets_people_term:list": (
         "get",
