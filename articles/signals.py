@@ -50,6 +50,13 @@ def on_page_changed(sender, instance: Page, **kwargs) -> None:
     purge_page(instance)
 
 
+def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    """A live page saved in full: a publish, or code writing a live page directly (the demo
+    loader, a script). A draft's bookkeeping names its fields and changes nothing public."""
+    if isinstance(instance, Page) and instance.live and update_fields is None:
+        move_content_version()
+
+
 def on_page_deleted(sender, instance, **kwargs) -> None:
     # A deleted page sends this for its specific row and for its base row: act on one.
     if isinstance(instance, Page) and type(instance) is instance.specific_class:
@@ -68,3 +75,4 @@ def connect_signals() -> None:
         signal.connect(on_page_changed, dispatch_uid=f"page-cache-{id(signal)}")
     # Deleting a page deletes its specific row and its base row; any page class will do.
     post_delete.connect(on_page_deleted, dispatch_uid="page-cache-deleted")
+    post_save.connect(on_page_saved, dispatch_uid="page-cache-saved")

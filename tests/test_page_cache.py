@@ -16,7 +16,7 @@ import pytest
 
 from articles.models import ArticlePage
 from people.models import Organisation
-from tests.factories import ArticleIndexPageFactory, TermFactory
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, TermFactory
 from tests.page_cache_site import (
     PATH,
     editor_client,
@@ -269,3 +269,19 @@ def test_a_direct_database_fix_reaches_readers_after_expire_cached_pages(client,
     assert "expired" in out.getvalue()
     # ...and after the command every reader gets the page as the database has it.
     assert "灯与远海" in html(client, PATH)
+
+
+def test_a_live_page_saved_by_code_reaches_cached_lists(client, article):
+    # The demo loader and scripts create live pages without Wagtail's publish action.
+    assert "灯与雾" not in html(client, "/articles/")
+    ArticlePageFactory(parent=article.get_parent(), slug="fog", headline_zh_hans="灯与雾")
+    assert "灯与雾" in html(client, "/articles/")
+
+
+def test_saving_a_draft_keeps_the_cached_pages(client, article, django_assert_num_queries):
+    html(client, PATH)
+    draft = ArticlePage.objects.get(pk=article.pk)
+    draft.headline_zh_hans = "草稿标题"
+    draft.save_revision()
+    with django_assert_num_queries(0):
+        assert "草稿标题" not in html(client, PATH)
