@@ -241,7 +241,7 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 # cache keeps it longer when publishing purges it, else as briefly as browsers.
 PAGE_HTTP_MAX_AGE = int(os.environ.get("PAGE_HTTP_MAX_AGE", "60"))
 PAGE_HTTP_SHARED_MAX_AGE = int(
-    os.environ.get("PAGE_HTTP_SHARED_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "60")
+    os.environ.get("PAGE_HTTP_SHARED_MAX_AGE", "600" if WAGTAILFRONTENDCACHE else "60")
 )
 
 # Background work (AI drafts): run at once in development and tests; production queues
