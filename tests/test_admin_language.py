@@ -36,7 +36,8 @@ PROJECT_SOURCES = ("articles/", "cms/", "people/", "templates/")
 _PLACEHOLDER = re.compile(
     r"%\(\w+\)[sdfir]|%[sdfir]|\{\{.*?\}\}|\{%.*?%\}|\{\w*\}|<[^>]+>|&[a-z]+;"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word of English prose; a setting's name (TRANSLATION_BACKEND) or a code is not one.
+_WORD = re.compile(r"^[(“\"']*[A-Za-z][A-Za-z'’-]*[)”\"'.,;:!?]*$")
 # Text a page shows that is content, not interface: the English original and what people
 # typed. Form fields hold what was saved; scripts and styles are not read.
 _NOT_INTERFACE = ("script", "style", "textarea", "noscript")
@@ -93,7 +94,7 @@ def english_runs(message: str) -> list[str]:
     runs = []
     for piece in _PLACEHOLDER.split(message):
         run = " ".join(piece.split()).strip(" .,:;!?()[]“”\"'—–-…/→")
-        if len(_WORD.findall(run)) >= 2:
+        if sum(1 for token in run.split() if _WORD.match(token)) >= 2:
             runs.append(run)
     return runs
 
