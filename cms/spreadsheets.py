@@ -13,15 +13,19 @@ an XLSX export as a string.
 Exports are opened by desks in Excel on Chinese Windows, which reads a CSV without a byte-order
 mark in the local code page: the CSV starts with one. Times are written in the site's time
 zone to the second (Excel keeps no time zone; the desk works in local time).
+
+A CSV is streamed after the view has returned, when Wagtail has already switched the user's
+language and time zone off again: each chunk is written with the request's language and time
+zone put back, so headings and times read as in the XLSX and on the screen.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -55,6 +59,24 @@ def local_time_text(value: datetime.datetime) -> str:
     return local_time(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def in_request_locale(chunks: Iterable[str]) -> Iterator[str]:
+    """``chunks``, each made under the language and time zone active now (the request's)."""
+    language = translation.get_language()
+    zone = timezone.get_current_timezone()
+    return _made_under(language, zone, iter(chunks))
+
+
+def _made_under(language: str | None, zone, chunks: Iterator[str]) -> Iterator[str]:
+    # Overridden around each chunk only, never across a yield: the server thread runs other
+    # code between chunks.
+    while True:
+        with translation.override(language), timezone.override(zone):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
 class SafeCsvExportMixin:
     """For views with Wagtail's ``SpreadsheetExportMixin``: every CSV cell neutralised, a
     byte-order mark first, times local to the second in CSV and XLSX.
@@ -73,6 +95,10 @@ class SafeCsvExportMixin:
     }
 
     def stream_csv(self, queryset) -> Iterator[str]:
+        # Read now, while the view runs: the chunks are made once it has returned.
+        return in_request_locale(self._csv_with_mark(queryset))
+
+    def _csv_with_mark(self, queryset) -> Iterator[str]:
         yield BYTE_ORDER_MARK
         yield from super().stream_csv(queryset)
 
