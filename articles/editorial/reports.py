@@ -20,7 +20,7 @@ from django_filters.fields import ModelChoiceField
 
 from articles.content.cut_sentences import stored_coverage
 from articles.editorial.coverage_check import load_coverage_anchors
-from articles.editorial.permissions import Action, ReportAccess, visible_q
+from articles.editorial.permissions import Action, ReportAccess, allows, visible_q
 from articles.editorial.roles import TRANSLATORS
 from articles.editorial.section_rules import CUT_STATUSES, SectionStatus
 from articles.importing.engine.coverage import section_coverage
@@ -228,6 +228,8 @@ class AbridgmentReportView(ReportAccess, SafeCsvExportMixin, ReportView):
             row.signoff_label = labels[row.signoff or "unsigned"]
             row.status_label = SectionStatus(row.status).label
             row.article_title = row.page.get_admin_display_title()
+            # The article's name leads to the editor only for those the table lets edit it.
+            row.can_edit = allows(self.request.user, Action.EDIT_PAGE, row.page)
             row.translator_names = ", ".join(
                 person_name(user) for user in row.page.translators.all()
             )

@@ -38,7 +38,13 @@ from wagtail.models import Revision
 
 import django_filters
 
-from articles.editorial.permissions import Action, ReportAccess, role_allows, visible_q
+from articles.editorial.permissions import (
+    Action,
+    ReportAccess,
+    allows,
+    role_allows,
+    visible_q,
+)
 from articles.models import ArticlePage, ArticleSection, section_versions
 from articles.review.engine.effort import article_effort
 from articles.review.rows import chinese_text
@@ -67,6 +73,8 @@ class EffortRow:
     effort: float | None = None
     models: list[str] = field(default_factory=list)
     last_drafted: datetime.datetime | None = None
+    #: Whether the user may open the article in the editor (else its name leads to review).
+    can_edit: bool = False
 
     @property
     def effort_percent(self) -> int | None:
@@ -302,6 +310,15 @@ class EffortReportView(ReportAccess, SafeCsvExportMixin, ReportView):
         pages = self.filter_queryset(self.get_queryset())
         section_filter = self.filters.section_filter() if self.filters else None
         return sort_rows(effort_rows(pages, section_filter), self.ordering)
+
+    def decorate_paginated_queryset(self, object_list):
+        user = self.request.user
+        if role_allows(user, Action.EDIT_PAGE):  # reviewers never edit: no query for them
+            pages = ArticlePage.objects.in_bulk([row.page_id for row in object_list])
+            for row in object_list:
+                page = pages.get(row.page_id)
+                row.can_edit = page is not None and allows(user, Action.EDIT_PAGE, page)
+        return object_list
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
