@@ -201,6 +201,7 @@ def article_screens(page: ArticlePage) -> dict[str, str]:
         "effort report": reverse("articles_effort_report"),
         "workflows report": reverse("wagtailadmin_reports:workflow"),
         "workflow tasks report": reverse("wagtailadmin_reports:workflow_tasks"),
+        "translation errors report": reverse("articles_error_reports:index"),
     }
 
 
@@ -221,6 +222,7 @@ ROLE_SCREENS = {
         "dashboard", "explorer", "edit", "history", "workflow history", "review", "revisions",
         "abridgment review", "drafts", "coverage", "attach original", "import",
         "abridgments report", "effort report", "workflows report", "workflow tasks report",
+        "translation errors report",
     ],
     "translator": ["dashboard", "explorer", "edit", "review", "revisions", "drafts"],
     "reviewer": [
