@@ -22,6 +22,8 @@ from articles.drafting.replacing import REPLACED_ACTION, RESTORED_ACTION
 from articles.editorial import conflict_screen, coverage_screen
 from articles.editorial.abridgment_screen import AbridgmentReviewView
 from articles.editorial.article_buttons import article_menu_button
+from articles.editorial.coverage_check import APPLIED_ACTION as COVERAGE_APPLIED_ACTION
+from articles.editorial.coverage_undo import UNDONE_ACTION as COVERAGE_UNDONE_ACTION
 from articles.editorial.error_report_screen import ErrorReportPermissionPolicy, ErrorReportViewSet
 from articles.editorial.licence_warning import warn_unknown_licence
 from articles.editorial.permissions import Action, role_allows, visible_q
@@ -186,6 +188,26 @@ class FindingLogFormatter(LogFormatter):
         return log_entry.data.get("reason", "")
 
 
+class CoverageBatchFormatter(LogFormatter):
+    def status_changes(self, log_entry, before: str) -> str:
+        """Each section whose status the batch changed, "§2 heading: status full → abridged"
+        (``before`` is the key of the earlier status in the entry's data)."""
+        changes = []
+        for item in log_entry.data.get("sections") or []:
+            old = item.get(before)
+            old = old.get("status") if isinstance(old, dict) else old
+            if old and old != item.get("status"):
+                changes.append(
+                    _("%(section)s: status %(old)s → %(new)s")
+                    % {
+                        "section": item.get("section", ""),
+                        "old": status_label(old),
+                        "new": status_label(item.get("status") or ""),
+                    }
+                )
+        return "; ".join(changes)
+
+
 @hooks.register("register_log_actions")
 def register_section_log_actions(actions):
     @actions.register_action(STATUS_ACTION)
@@ -232,6 +254,25 @@ def register_section_log_actions(actions):
         def format_message(self, log_entry):
             return _("%(section)s: the Chinese from before the AI draft was put back") % {
                 "section": log_entry.data.get("section", "")
+            }
+
+    @actions.register_action(COVERAGE_APPLIED_ACTION)
+    class CoverageAppliedFormatter(CoverageBatchFormatter):
+        label = _("Coverage re-check applied")
+
+        def format_message(self, log_entry):
+            changes = self.status_changes(log_entry, "previous")
+            if not changes:
+                return _("Coverage re-check: coverage stored, no status changed")
+            return _("Coverage re-check: %(changes)s") % {"changes": changes}
+
+    @actions.register_action(COVERAGE_UNDONE_ACTION)
+    class CoverageUndoneFormatter(CoverageBatchFormatter):
+        label = _("Coverage re-check undone")
+
+        def format_message(self, log_entry):
+            return _("Coverage re-check undone: %(changes)s") % {
+                "changes": self.status_changes(log_entry, "from") or "—"
             }
 
     @actions.register_action(FINDING_DISMISSED_ACTION)

@@ -11,6 +11,10 @@ published), refused when the article changed since the proposal was shown (``ens
 Every section with English gets its coverage stored; the chosen sections get the proposed
 status. No reader-facing note is written: an abridged section without one stays unsubmittable
 until the editor says what was cut and why.
+
+Each accepted batch is in the page history (``APPLIED_ACTION``) with the revision it saved
+and, for every section it changed, the status, note and coverage it had before, so that the
+batch can be undone (``articles.editorial.coverage_undo``).
 """
 
 from __future__ import annotations
@@ -24,16 +28,22 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from articles.content.cut_sentences import coverage_record, stored_coverage
-from articles.editorial.section_rules import SectionStatus
+from articles.editorial.section_rules import SectionStatus, numbered
 from articles.editorial.stale_writes import ensure_latest
 from articles.importing.adapter.plan import load_anchors, load_people
 from articles.importing.engine.coverage import Coverage, paragraphs_of, section_coverage
 from articles.models import ArticlePage, ArticleSection, section_versions
 
 logger = logging.getLogger(__name__)
+
+#: Page log action of an accepted batch of proposals.
+APPLIED_ACTION = "articles.coverage_applied"
+#: What a batch writes into a section, and so what undoing it puts back.
+BATCH_FIELDS = ("status", "note", "coverage")
 
 #: Statuses that claim to translate the English, and so can be re-checked.
 RECHECKED = frozenset({SectionStatus.FULL, SectionStatus.ABRIDGED, SectionStatus.OMITTED})
@@ -164,18 +174,58 @@ def accept(
     with transaction.atomic():
         ensure_latest(page, loaded_revision_id, loaded_created_at)
         draft = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
-        for section in draft.sections.get_object_list():
+        changed = []
+        for section in _in_order(draft.sections.get_object_list()):
             if not has_english(section):
                 continue
+            before = batch_values(section)
             body_zh = section.body_zh_hans or ""
             coverage = section_coverage(section.body_en, body_zh, glossary=anchors)
             section.coverage = coverage_record(coverage, section.body_en, body_zh)
             if section.key in chosen:
                 section.status = _proposed(section, coverage)
-        return _save(draft, user)
+            if batch_values(section) != before:
+                changed.append(_change(section, before))
+        revision = save_draft(draft, user)
+        log(
+            instance=draft,
+            action=APPLIED_ACTION,
+            user=user,
+            data={
+                "revision": revision.pk,
+                "revision_created_at": revision.created_at.isoformat(),
+                "sections": changed,
+            },
+        )
+        return revision
 
 
-def _save(draft: ArticlePage, user) -> Revision:
+def batch_values(section: ArticleSection) -> dict:
+    """The fields a batch writes, as the page log stores them (JSON)."""
+    return {name: getattr(section, name) for name in BATCH_FIELDS}
+
+
+def section_label(section: ArticleSection) -> str:
+    """A section as the page history names it: "§3 heading"."""
+    heading = section.heading_zh_hans or section.heading_en or ""
+    return f"§{getattr(section, 'position', '?')} {heading}".strip()
+
+
+def _in_order(sections) -> list[ArticleSection]:
+    """A revision's sections as the editor orders them, numbered."""
+    return numbered(sorted(sections, key=lambda s: -1 if s.sort_order is None else s.sort_order))
+
+
+def _change(section: ArticleSection, before: dict) -> dict:
+    return {
+        "key": str(section.key),
+        "section": section_label(section),
+        "previous": before,
+        "status": section.status,
+    }
+
+
+def save_draft(draft: ArticlePage, user) -> Revision:
     """With the page's validation, or without it when the draft fails it (an abridged
     section still waiting for its note): the editor sees the problem in the editor."""
     try:

@@ -4,9 +4,11 @@ GET: every section whose status the alignment would change, above all ``full`` -
 ``abridged`` with the English sentences the Chinese dropped, each with a checkbox (checked),
 and the revision the proposal was made from. POST: ``coverage_check.accept`` saves one new
 revision with the checked sections' new status and every section's coverage, refused when
-the article changed since. Editors only (``Action.RECHECK_COVERAGE``); the button sits in the
-article's header and "More" menu and on the review screen. ``articles/wagtail_hooks.py``
-registers ``urlpatterns`` and ``coverage_button``.
+the article changed since, and comes back to this screen, which then lists the status changes
+made and offers to undo them (``coverage_undo``) until the article is saved again. Editors
+only (``Action.RECHECK_COVERAGE``, for the undo too); the button sits in the article's header
+and "More" menu and on the review screen. ``articles/wagtail_hooks.py`` registers
+``urlpatterns`` and ``coverage_button``.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.rich_text import expand_db_html
 
 from articles.content.cut_sentences import mark_sentences
 from articles.editorial.article_buttons import article_menu_button
 from articles.editorial.coverage_check import accept, propose
+from articles.editorial.coverage_undo import AppliedBatch, UndoRefused, undo_batch, undoable
 from articles.editorial.permissions import Action, require, require_role
 from articles.editorial.section_rules import SectionStatus, status_label
 from articles.editorial.stale_writes import StaleWrite
@@ -65,8 +68,24 @@ def _proposals(request, page: ArticlePage, *, error: str = "", status: int = 200
         if check.revision_created_at
         else "",
         "action_url": reverse("articles_coverage", args=(page.pk,)),
+        "applied": _applied(undoable(page)),
     }
     return TemplateResponse(request, "articles/admin/coverage.html", context, status=status)
+
+
+def _applied(batch: AppliedBatch | None) -> dict | None:
+    """The batch that can be undone, with its status changes named for the screen."""
+    if batch is None or not batch.status_changes:
+        return None
+    changes = [
+        {
+            "section": change.section,
+            "previous": status_label(change.previous_status),
+            "status": status_label(change.status),
+        }
+        for change in batch.status_changes
+    ]
+    return {"entry_id": batch.entry_id, "changes": changes}
 
 
 def _accept(request, page: ArticlePage):
@@ -99,11 +118,35 @@ def _accept(request, page: ArticlePage):
         _("Coverage re-checked: %(count)s section(s) changed in a new draft revision.")
         % {"count": len(keys)},
     )
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    # Back to this screen, which offers to undo the changes just made.
+    return redirect("articles_coverage", page.pk)
+
+
+@require_POST
+def undo_view(request, page_id: int):
+    """Put back the statuses, notes and coverage an accepted batch (``batch``) replaced."""
+    page = _article(request, page_id)
+    try:
+        undo_batch(
+            page,
+            request.POST.get("batch"),
+            request.user,
+            loaded_revision_id=request.POST.get("loaded_revision_id", ""),
+            loaded_created_at=request.POST.get("loaded_revision_created_at") or None,
+        )
+    except (StaleWrite, UndoRefused) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Undone: the sections have their earlier statuses back in a new draft revision."),
+        )
+    return redirect("articles_coverage", page.pk)
 
 
 urlpatterns = [
     path("articles/<int:page_id>/coverage/", coverage_view, name="articles_coverage"),
+    path("articles/<int:page_id>/coverage/undo/", undo_view, name="articles_coverage_undo"),
 ]
 
 

@@ -130,6 +130,7 @@ ADMIN_URLS: dict[str, Action] = {
     "articles_import": Action.IMPORT,
     "articles_attach_original": Action.ATTACH_ORIGINAL,
     "articles_coverage": Action.RECHECK_COVERAGE,
+    "articles_coverage_undo": Action.RECHECK_COVERAGE,
     "articles_review:review": Action.VIEW_REVIEW,
     "articles_review:revisions": Action.VIEW_REVIEW,
     "articles_review:recheck": Action.RECHECK_SOURCE,

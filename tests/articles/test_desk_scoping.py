@@ -91,6 +91,7 @@ REQUESTS = {
     ),
     "articles_attach_original": ("get", _page("articles_attach_original")),
     "articles_coverage": ("get", _page("articles_coverage")),
+    "articles_coverage_undo": ("post", _page("articles_coverage_undo")),
     "articles_review:review": ("get", _page("articles_review:review")),
     "articles_review:revisions": ("get", _page("articles_review:revisions")),
     "articles_review:recheck": ("post", _section_key("articles_review:recheck")),
