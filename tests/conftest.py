@@ -1,11 +1,69 @@
 """Explicit fixtures shared by the whole suite. Browser fixtures live in tests/browser/."""
 
 from django.core.cache import cache
+from django.test.utils import setup_databases, teardown_databases
 
 import pytest
+from pytest_django.fixtures import _disable_migrations
+from pytest_django.plugin import blocking_manager_key
 
 from articles.models import HomePage
-from tests.site_data import ensure_site_data
+from tests import seeded_db, template_db
+from tests.site_data import demo_content, ensure_site_data
+
+# Tests that commit: their teardown empties every table.
+COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """Each worker's test database is a copy of one migrated template (tests/template_db.py),
+    instead of pytest-django's migration from nothing in every worker. A database kept
+    between runs (--reuse-db) or built without migrations is left to pytest-django."""
+    verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        if django_db_use_migrations and not keepdb and template_db.supported():
+            tear_down = template_db.set_up(verbosity)
+        else:
+            if not django_db_use_migrations:
+                _disable_migrations()
+            config = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb)
+
+            def tear_down() -> None:
+                if not django_db_keepdb:
+                    teardown_databases(config, verbosity=verbosity)
+
+        seeded_db.record_baseline()
+    yield
+    with django_db_blocker.unblock():
+        tear_down()
+
+
+def _commits(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(COMMITTING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """After a test that committed (its fixtures are torn down by now), the next one starts
+    from the migrated baseline again, as it would in a database of its own."""
+    result = yield
+    if nextitem is not None and _commits(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            seeded_db.restore_baseline()
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +85,7 @@ def home_page(db) -> HomePage:
 @pytest.fixture
 def demo(db):
     """The demo content and demo users, loaded as ``make run`` loads them."""
-    from articles.demo.loader import load_demo
-
-    ensure_site_data()
-    return load_demo()
+    return demo_content()
 
 
 @pytest.fixture

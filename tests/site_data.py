@@ -11,8 +11,10 @@ from django.db import connection
 
 from wagtail.models import Collection, Locale, Page
 
+from articles.demo.loader import LoadReport, load_demo
 from articles.editorial.roles import apply_roles
 from articles.models import HomePage
+from tests.seeded_db import seeded
 
 
 def ensure_site_data() -> None:
@@ -29,3 +31,14 @@ def ensure_site_data() -> None:
     import_module("articles.migrations.0012_desk_approval_task").scope_translation_steps(
         apps, connection
     )
+
+
+def demo_content(**options) -> LoadReport:
+    """The demo content as ``load_demo(**options)`` loads it onto a new site; after the first
+    load in this process, its recorded rows are written back instead (tests/seeded_db.py)."""
+
+    def load() -> LoadReport:
+        ensure_site_data()
+        return load_demo(**options)
+
+    return seeded(("load_demo", tuple(sorted(options.items()))), load)

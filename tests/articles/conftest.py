@@ -6,6 +6,7 @@ import pytest
 
 from tests.articles.desks import build_desks
 from tests.fake_ai_servers import FAKE_AI_KEY, FakeOpenAIServer
+from tests.seeded_db import seeded
 
 
 @pytest.fixture
@@ -21,4 +22,4 @@ def server():
 @pytest.fixture
 def desks(db):
     """Desks "A" and "B": two article indexes with groups granted on one each (desks.py)."""
-    return build_desks()
+    return seeded("desks", build_desks)

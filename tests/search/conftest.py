@@ -5,7 +5,7 @@ import pytest
 
 from articles.models import ArticleIndexPage, ArticlePage
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
-from tests.site_data import ensure_site_data
+from tests.site_data import demo_content
 
 FILLER_ARTICLES = 11  # with the demo article, 12 articles mention 网络: two pages of results
 
@@ -13,10 +13,7 @@ FILLER_ARTICLES = 11  # with the demo article, 12 articles mention 网络: two p
 @pytest.fixture
 def search_demo(db):
     """The demo content as ``make run`` loads it, plus 11 filler articles about 网络."""
-    from articles.demo.loader import load_demo
-
-    ensure_site_data()
-    return load_demo(articles=FILLER_ARTICLES, sections=2)
+    return demo_content(articles=FILLER_ARTICLES, sections=2)
 
 
 @pytest.fixture

@@ -1,0 +1,219 @@
+"""The migrated test database, built once and copied to every pytest worker.
+
+Running every migration from nothing costs each worker several seconds of a two-core machine.
+The first worker to start migrates into a template named by a hash of every migration file,
+of the project code those migrations import and of the settings; the others wait for it and
+copy it. A changed migration gives a new name, so no test ever runs on a stale schema.
+
+- SQLite: the template is a file under var/test-db/, copied page by page into the worker's
+  in-memory database (sqlite3's backup API);
+- PostgreSQL: a database next to the test databases, which each worker clones with
+  ``CREATE DATABASE ... TEMPLATE``.
+"""
+
+import ast
+import fcntl
+import hashlib
+import importlib.util
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import DatabaseError, connections
+from django.db.migrations.loader import MigrationLoader
+
+TEMPLATE_DIR = Path(settings.BASE_DIR) / "var" / "test-db"
+PROJECT_DIR = Path(settings.BASE_DIR).resolve()
+SETTINGS_DIR = Path(settings.PROJECT_DIR) / "settings"
+STALE_AFTER_SECONDS = 3600  # older templates of other hashes are removed after an hour
+
+
+def _project_file(module: str) -> Path | None:
+    """The source file of ``module`` when it is the project's own code, else None."""
+    base = PROJECT_DIR.joinpath(*module.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file() and ".venv" not in path.relative_to(PROJECT_DIR).parts:
+            return path
+    return None
+
+
+def _imported_modules(path: Path) -> Iterator[str]:
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def _project_code_run_by(files: set[Path]) -> set[Path]:
+    """The project's modules that these migration files import, directly or not: a data
+    migration that calls them writes what they write today."""
+    found: set[Path] = set()
+    pending = [path for path in files if PROJECT_DIR in path.resolve().parents]
+    while pending:
+        for module in _imported_modules(pending.pop()):
+            path = _project_file(module)
+            if path is not None and path not in found and path not in files:
+                found.add(path)
+                pending.append(path)
+    return found
+
+
+def _migration_files() -> set[Path]:
+    files: set[Path] = set()
+    for app_config in apps.get_app_configs():
+        module, _ = MigrationLoader.migrations_module(app_config.label)
+        try:
+            spec = importlib.util.find_spec(module) if module else None
+        except ImportError:
+            spec = None
+        for folder in (spec and spec.submodule_search_locations) or ():
+            files.update(path.resolve() for path in Path(folder).glob("*.py"))
+    return files
+
+
+def schema_key(vendor: str) -> str:
+    """A hash of everything the migrated database depends on."""
+    files = _migration_files()
+    files |= _project_code_run_by(files) | {path.resolve() for path in SETTINGS_DIR.glob("*.py")}
+    digest = hashlib.sha256(vendor.encode())
+    for path in sorted(files):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@contextmanager
+def _locked(name: str) -> Iterator[None]:
+    """One process at a time builds or copies a template (pytest-xdist workers start together)."""
+    TEMPLATE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(TEMPLATE_DIR / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _test_name(connection, name: str) -> Iterator[None]:
+    """Point the connection's test database name at ``name`` while the template is built."""
+    test = connection.settings_dict["TEST"]
+    saved_test, saved_name = test.get("NAME"), connection.settings_dict["NAME"]
+    test["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        test["NAME"] = saved_test
+        settings.DATABASES[connection.alias]["NAME"] = saved_name
+        connection.settings_dict["NAME"] = saved_name
+
+
+def _migrate(connection, name: str, verbosity: int) -> None:
+    with _test_name(connection, name):
+        connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+
+
+def _use(connection, name: str) -> None:
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+
+
+def _remove_stale_sqlite(keep: Path) -> None:
+    for path in TEMPLATE_DIR.glob(f"{keep.name.split('-')[0]}-*.sqlite3"):
+        if path != keep and time.time() - path.stat().st_mtime > STALE_AFTER_SECONDS:
+            path.unlink(missing_ok=True)
+
+
+def _set_up_sqlite(connection, verbosity: int) -> None:
+    template = TEMPLATE_DIR / f"{connection.alias}-{schema_key('sqlite')}.sqlite3"
+    with _locked(template.stem):
+        if not template.exists():
+            building = template.with_name(f"{template.name}.{os.getpid()}.building")
+            _migrate(connection, str(building), verbosity)
+            os.replace(building, template)
+            _remove_stale_sqlite(template)
+        _use(connection, connection.creation._get_test_db_name())
+        source = sqlite3.connect(f"file:{template}?mode=ro", uri=True)
+        try:
+            source.backup(connection.connection)
+        finally:
+            source.close()
+
+
+def _database_exists(connection, name: str) -> bool:
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
+def _set_up_postgresql(connection, verbosity: int) -> None:
+    quote = connection.ops.quote_name
+    prefix = f"test_{connection.settings_dict['NAME']}_tpl_"
+    template = prefix + schema_key("postgresql")
+    test_name = connection.creation._get_test_db_name()
+    with _locked(template):
+        if not _database_exists(connection, template):
+            building = f"{template}_building"
+            _migrate(connection, building, verbosity)
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)}")
+                cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(template)}")
+                cursor.execute(
+                    "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+                    [prefix.replace("_", r"\_") + "%", template],
+                )
+                stale = [row[0] for row in cursor.fetchall()]
+            for name in stale:
+                _drop_quietly(connection, name)
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(test_name)}")
+            cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
+    _use(connection, test_name)
+
+
+def _drop_quietly(connection, name: str) -> None:
+    """Drop an old template, unless someone is cloning it right now."""
+    try:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+    except DatabaseError:
+        pass
+
+
+def supported() -> bool:
+    """Templates replace a fresh migration for in-memory SQLite and for PostgreSQL; a test
+    database kept in a file (``make mutants``) is left to pytest-django."""
+    for connection in connections.all():
+        if connection.vendor == "sqlite":
+            if not connection.creation.is_in_memory_db(connection.creation._get_test_db_name()):
+                return False
+        elif connection.vendor != "postgresql":
+            return False
+    return True
+
+
+def set_up(verbosity: int) -> Callable[[], None]:
+    """Give every connection its test database, copied from the template; returns the
+    teardown."""
+    originals = []
+    for connection in connections.all():
+        originals.append((connection, connection.settings_dict["NAME"]))
+        if connection.vendor == "sqlite":
+            _set_up_sqlite(connection, verbosity)
+        else:
+            _set_up_postgresql(connection, verbosity)
+
+    def tear_down() -> None:
+        for connection, name in originals:
+            connection.creation.destroy_test_db(name, verbosity)
+
+    return tear_down
