@@ -445,3 +445,103 @@ def test_editing_a_cuts_heading_clears_its_signoff(
     client.force_login(reviewer_user)
     assert decisions_on_screen(client, page) == {2: "unsigned", 3: "approved"}
     assert PageLogEntry.objects.filter(page=page, action=SIGNOFF_CLEARED_ACTION).count() == 1
+
+
+# What the reviewer reads when the screen refuses, word for word, and what the history keeps
+
+
+def error_messages(response) -> list[str]:
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    for button in soup.select(".messages li.error button"):
+        button.decompose()  # Wagtail's "Go to the first error"
+    return [" ".join(item.get_text().split()) for item in soup.select(".messages li.error")]
+
+
+def label_of(section) -> str:
+    return f"section {section.position} “{section.heading_zh_hans}”"
+
+
+def test_a_signoff_for_a_section_translated_in_full_is_refused_saying_why(
+    client, at_cut_step, reviewer_user
+):
+    page = at_cut_step
+    client.force_login(reviewer_user)
+    full = sections_of(page)[0]
+
+    response = sign_on_screen(
+        client, page, 2, "approved", section_key=str(full.key), content_hash=section_hash(full)
+    )
+
+    assert response.status_code == 400
+    assert error_messages(response) == [
+        f"{label_of(full)}: Only abridged or omitted sections need a sign-off."
+    ]
+    assert not SectionSignoff.objects.exists()
+
+
+@pytest.mark.parametrize("comment", ["", "   "])
+def test_sending_a_cut_back_without_saying_what_should_change_is_refused(
+    client, at_cut_step, reviewer_user, comment
+):
+    page = at_cut_step
+    client.force_login(reviewer_user)
+    cut = sections_of(page)[1]
+
+    response = sign_on_screen(client, page, 2, "rejected", comment)
+
+    assert response.status_code == 400
+    assert error_messages(response) == [
+        f"{label_of(cut)}: Say what should change when you send a section back."
+    ]
+    assert not SectionSignoff.objects.exists()
+
+
+def test_whoever_marked_the_cut_is_told_another_reviewer_must_sign_it(
+    client, marked_by_editor, editor_user
+):
+    page = marked_by_editor
+    client.force_login(editor_user)
+    cut = sections_of(page)[1]
+
+    response = sign_on_screen(client, page, 2, "approved")
+
+    assert error_messages(response) == [
+        f"{label_of(cut)}: You marked this section yourself; another reviewer must sign it off."
+    ]
+
+
+def history_rows(client, page) -> list[str]:
+    """The page history as the admin lists it, one text per row (action, message, user,
+    comment)."""
+    response = client.get(reverse("wagtailadmin_pages:history", args=(page.pk,)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    rows = []
+    for row in soup.select("table tbody tr"):
+        text = " ".join(row.get_text(" ").split())
+        rows.append(text)
+    return rows
+
+
+def test_the_history_keeps_each_decision_with_its_reviewer_section_and_reason(
+    client, at_cut_step, reviewer_user, editor_user
+):
+    page = at_cut_step
+    reviewer_user.first_name, reviewer_user.last_name = "Rui", "Lin"
+    reviewer_user.save()
+    client.force_login(reviewer_user)
+    _, abridged, omitted = sections_of(page)
+
+    assert sign_on_screen(client, page, 2, "approved", "删得合理。").status_code == 302
+    assert sign_on_screen(client, page, 3, "rejected", "请补回第三节。").status_code == 302
+
+    client.force_login(editor_user)
+    rows = [row.lower() for row in history_rows(client, page)]
+    signed = f"{label_of(abridged)}: cut signed off comment: 删得合理。 rui lin".lower()
+    sent_back = f"{label_of(omitted)}: reviewer asked for changes comment: 请补回第三节。 rui lin"
+    assert sum(row.startswith(signed) for row in rows) == 1
+    assert sum(row.startswith(sent_back.lower()) for row in rows) == 1
+    # Neither decision is logged as the other.
+    assert not any(f"{label_of(abridged)}: reviewer asked".lower() in row for row in rows)
+    assert not any(f"{label_of(omitted)}: cut signed off".lower() in row for row in rows)
