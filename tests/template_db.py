@@ -82,9 +82,11 @@ def schema_key(vendor: str) -> str:
     """A hash of everything the migrated database depends on."""
     files = _migration_files()
     files |= _project_code_run_by(files) | {path.resolve() for path in SETTINGS_DIR.glob("*.py")}
+    # Named the same in every checkout: a clone elsewhere shares a PostgreSQL template.
+    named = sorted(("/".join(path.parts[-3:]), path.read_bytes()) for path in files)
     digest = hashlib.sha256(vendor.encode())
-    for path in sorted(files):
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, content in named:
+        digest.update(name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()[:16]
 
 
