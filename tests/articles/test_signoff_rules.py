@@ -20,7 +20,12 @@ from wagtail.models import PageLogEntry
 import pytest
 from bs4 import BeautifulSoup
 
-from articles.editorial.section_rules import SIGNOFF_CLEARED_ACTION, numbered, section_hash
+from articles.editorial.section_rules import (
+    SIGNOFF_ACTION,
+    SIGNOFF_CLEARED_ACTION,
+    numbered,
+    section_hash,
+)
 from articles.editorial.workflow import assign_translation_workflow, record_signoff
 from articles.models import ArticlePage, SectionSignoff
 from articles.models.workflow import approval_blockers, signoff_states
@@ -207,6 +212,8 @@ def test_the_service_refuses_a_signoff_by_whoever_marked_the_cut(
 
     record_signoff(page, cut, reviewer_user, "approved")
     assert SectionSignoff.objects.get().user == reviewer_user
+    # Outside a request too (the demo loader, scripts), the history names the reviewer.
+    assert PageLogEntry.objects.get(page=page, action=SIGNOFF_ACTION).user == reviewer_user
 
 
 def test_a_markers_refused_signoff_leaves_the_step_blocked_on_every_path(

@@ -1,6 +1,6 @@
 from django.core.cache import cache
 
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Workflow, WorkflowPage
 
 import pytest
 
@@ -10,7 +10,7 @@ from articles.editorial.section_rules import (
     SIGNOFF_REJECT_ACTION,
     STATUS_ACTION,
 )
-from articles.editorial.workflow import assign_translation_workflow
+from articles.editorial.workflow import WORKFLOW_NAME, assign_translation_workflow
 from articles.models import ArticlePage, SectionSignoff
 from tests.articles.workflow_helpers import (
     SECTIONS,
@@ -175,3 +175,35 @@ def test_each_action_leaves_a_log_entry(client, submitted, reviewer_user, editor
     client.force_login(editor_user)
     history = client.get(f"/admin/pages/{page.pk}/history/").content.decode()
     assert "格拉斯哥往事" in history
+
+
+def test_each_desk_assigned_the_workflow_sends_its_articles_through_it(
+    client, home_page, translator_user
+):
+    """Assigning the workflow to a second index leaves the first one's in place, and an index
+    never assigned stays outside it (its articles publish without review)."""
+    WorkflowPage.objects.all().delete()
+    desk_a = ArticleIndexPageFactory(slug="desk-a")
+    desk_b = ArticleIndexPageFactory(slug="desk-b")
+    outside = ArticleIndexPageFactory(slug="outside")
+
+    assign_translation_workflow(desk_a)
+    assign_translation_workflow(desk_b)
+    assign_translation_workflow(desk_b)  # again: still one assignment
+
+    assigned = dict(WorkflowPage.objects.values_list("page_id", "workflow__name"))
+    assert assigned == {desk_a.pk: WORKFLOW_NAME, desk_b.pk: WORKFLOW_NAME}
+    for index in (desk_a, desk_b):
+        assert index.get_workflow().name == WORKFLOW_NAME
+    assert outside.get_workflow() is None
+
+
+def test_an_inactive_workflow_is_not_assigned(home_page):
+    WorkflowPage.objects.all().delete()
+    Workflow.objects.filter(name=WORKFLOW_NAME).update(active=False)
+    desk = ArticleIndexPageFactory(slug="desk")
+
+    assign_translation_workflow(desk)
+
+    assert not WorkflowPage.objects.exists()
+    assert desk.get_workflow() is None
