@@ -4,12 +4,11 @@ the view do any work, and giving public pages their HTTP caching headers and 304
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
 
 from articles.content.page_cache import ContentState, content_state
-from cms.page_cache import responses
-from cms.page_cache.requests import entry_key, is_anonymous_read, page_key
+from cms.page_cache import responses, store
+from cms.page_cache.requests import is_anonymous_read, page_key
 
 
 class PageCacheMiddleware:
@@ -19,14 +18,34 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         anonymous = is_anonymous_read(request)
         address = page_key(request) if anonymous else None
+        caching = address is not None and settings.PAGE_CACHE_ENABLED
         # Read before the view runs: a copy made now is kept under the version it may show,
         # so a publish that moves the version while this request renders leaves it unused.
-        state: ContentState | None = content_state() if address is not None else None
-        if state is not None and settings.PAGE_CACHE_ENABLED:
-            kept = cache.get(entry_key(state.version, address))
+        state: ContentState | None = None
+        locked = False
+        if caching:
+            state, kept = store.lookup(address)
+            if kept is None and request.method == "GET":
+                locked = store.take_render_lock(address, state.version)
+                if not locked:
+                    state, kept = store.wait_for_copy(address, state)
             if kept is not None:
-                return responses.answer(request, responses.restore(kept))
+                return responses.answer(request, kept)
+        elif address is not None:
+            state = content_state()
+        try:
+            return self.render(request, anonymous, address if caching else None, state)
+        finally:
+            if locked:
+                store.release_render_lock(address, state.version)
 
+    def render(
+        self,
+        request: HttpRequest,
+        anonymous: bool,
+        address: str | None,
+        state: ContentState | None,
+    ) -> HttpResponseBase:
         response = self.get_response(request)
         if not responses.is_reader_view(request):
             return response
@@ -34,10 +53,6 @@ class PageCacheMiddleware:
             responses.mark_private(response)
             return response
         responses.mark_public(response, (state or content_state()).changed_at)
-        if address is not None and settings.PAGE_CACHE_ENABLED and request.method == "GET":
-            cache.set(
-                entry_key(state.version, address),
-                responses.keep(response),
-                settings.PAGE_CACHE_SECONDS,
-            )
+        if address is not None and request.method == "GET":
+            store.keep(address, state, response)
         return responses.answer(request, response)

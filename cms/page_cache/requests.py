@@ -24,7 +24,6 @@ from django.utils.translation import get_language_from_path
 
 QUERY_PARAMETERS = frozenset({"view", "page", "topic", "person"})
 QUERY_VALUE = re.compile(r"[-a-zA-Z0-9_]{0,100}")
-KEY_PREFIX = "duizhao:page"
 
 
 @cache
@@ -71,8 +70,3 @@ def page_key(request: HttpRequest) -> str | None:
     language = get_language_from_path(path) or settings.LANGUAGE_CODE
     address = "\n".join((request.scheme, host, language, request.path, urlencode(sorted(params))))
     return hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def entry_key(version: int, address_key: str) -> str:
-    """A copy is kept under the content version it was made in; a new version misses it."""
-    return f"{KEY_PREFIX}:{version}:{address_key}"

@@ -1,0 +1,85 @@
+"""Copies of pages in the cache: found in one round trip, and rendered once per miss.
+
+A copy is kept under its address with the content version it was rendered in, and is used
+only while that version is current: the version and the copy are read together (one
+``get_many``), so a hit costs a single trip to Redis. The version is read before the view
+runs, so a copy rendered while a publish moved the version carries the old one and is never
+used.
+
+After a publish every page misses at once. So that the readers asking for one page at that
+moment do not all render it (a dog-pile that keeps both workers busy for the same bytes), the
+first takes a short render lock for the address in this version (``cache.add``) and the others
+wait for its copy, polling the cache, for at most ``PAGE_CACHE_WAIT_SECONDS``; then, or as soon
+as the lock is gone without a copy (the page was not one to keep), they render it themselves.
+A waiting reader never gets a copy older than the version it reads with it.
+"""
+
+import time
+from typing import TypeAlias
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from articles.content.page_cache import ContentState, content_state_and
+from cms.page_cache import responses
+
+KEY_PREFIX = "duizhao:page"
+POLL_SECONDS = 0.02
+# Defaults for settings a deployment may set: how long a render may hold its lock (longer than
+# any page takes), and how long another reader waits for its copy before rendering itself.
+LOCK_SECONDS = 5
+WAIT_SECONDS = 2.0
+
+Entry: TypeAlias = tuple[int, responses.Kept]
+
+
+def entry_key(address: str) -> str:
+    return f"{KEY_PREFIX}:{address}"
+
+
+def lock_key(address: str, version: int) -> str:
+    return f"{KEY_PREFIX}:rendering:{version}:{address}"
+
+
+def lookup(address: str) -> tuple[ContentState, HttpResponse | None]:
+    """The content state, and the copy of this address made in it if there is one."""
+    state, values = content_state_and([entry_key(address)])
+    return state, _current(values.get(entry_key(address)), state)
+
+
+def _current(entry: Entry | None, state: ContentState) -> HttpResponse | None:
+    if entry is None or entry[0] != state.version:
+        return None
+    return responses.restore(entry[1])
+
+
+def take_render_lock(address: str, version: int) -> bool:
+    return cache.add(
+        lock_key(address, version), 1, getattr(settings, "PAGE_CACHE_LOCK_SECONDS", LOCK_SECONDS)
+    )
+
+
+def release_render_lock(address: str, version: int) -> None:
+    cache.delete(lock_key(address, version))
+
+
+def wait_for_copy(address: str, state: ContentState) -> tuple[ContentState, HttpResponse | None]:
+    """Wait while another request renders this page: its copy, or None (render it yourself)
+    once the lock is gone without one or ``PAGE_CACHE_WAIT_SECONDS`` have passed. The state
+    returned is the latest one read, the one to keep a copy rendered now under."""
+    deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_WAIT_SECONDS", WAIT_SECONDS)
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        lock = lock_key(address, state.version)
+        now, values = content_state_and([entry_key(address), lock])
+        found = _current(values.get(entry_key(address)), now)
+        if found is not None or lock not in values or now.version != state.version:
+            # A copy; or none coming for this version: render with the state read now.
+            return now, found
+    return state, None
+
+
+def keep(address: str, state: ContentState, response: HttpResponse) -> None:
+    entry: Entry = (state.version, responses.keep(response))
+    cache.set(entry_key(address), entry, settings.PAGE_CACHE_SECONDS)
