@@ -7,8 +7,10 @@ held until the caller's transaction ends, so the check and the write are one ste
 PostgreSQL (on SQLite writes are serialised anyway).
 
 Writers: the page editor (``articles.editorial.conflict_screen``), accepting an AI draft
-(``articles.drafting.storing.accept_draft``); future ones — accepting an import into an
-existing article, bulk status changes — call it the same way.
+(``articles.drafting.storing``) and undoing its replacement (``articles.drafting.replacing``),
+attaching an imported original to an existing article (``articles.importing.adapter.attach``),
+and the coverage re-check's status changes and their undo (``articles.editorial.coverage_check``,
+``coverage_undo``). A new writer calls it the same way.
 """
 
 from __future__ import annotations
