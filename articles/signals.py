@@ -19,6 +19,7 @@ from articles.content.frontend_purge import purge_page
 from articles.content.page_cache import bump_content_version, move_content_version
 from articles.editorial.workflow import log_section_changes, sync_latest_sections
 from articles.models import ArticlePage, Topic, section_versions
+from cms.page_cache.warm import publish_moves
 from people.models import Organisation, Person, Quote, Term
 
 
@@ -50,6 +51,13 @@ def on_page_changed(sender, instance: Page, **kwargs) -> None:
     purge_page(instance)
 
 
+def on_page_published(sender, instance: Page, **kwargs) -> None:
+    """As any change, except that the article's own pages are rendered afresh and cached
+    before the publish returns, so its readers do not all miss at once."""
+    publish_moves(instance)
+    purge_page(instance)
+
+
 def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
     """A live page saved in full: a publish, or code writing a live page directly (the demo
     loader, a script). A draft's bookkeeping names its fields and changes nothing public."""
@@ -71,7 +79,8 @@ def connect_signals() -> None:
     for model in (*SHOWN_ON_PAGES, get_user_model()):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump-d-{model}")
-    for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
+    page_published.connect(on_page_published, dispatch_uid="page-cache-published")
+    for signal in (page_unpublished, pre_page_move, post_page_move):
         signal.connect(on_page_changed, dispatch_uid=f"page-cache-{id(signal)}")
     # Deleting a page deletes its specific row and its base row; any page class will do.
     post_delete.connect(on_page_deleted, dispatch_uid="page-cache-deleted")

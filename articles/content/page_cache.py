@@ -61,12 +61,20 @@ def content_version() -> int:
     return content_state().version
 
 
-def _move() -> None:
+def move_now() -> ContentState:
+    """Move the version once, at once; the state it moved to."""
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates old copies
-        cache.set(VERSION_KEY, 2, timeout=None)
-    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
+        version = 2
+        cache.set(VERSION_KEY, version, timeout=None)
+    changed_at = time.time()
+    cache.set(CHANGED_AT_KEY, changed_at, timeout=None)
+    return ContentState(version=version, changed_at=changed_at)
+
+
+def _move() -> None:
+    move_now()
 
 
 def move_content_version() -> None:

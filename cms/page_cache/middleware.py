@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponseBase
 
 from articles.content.page_cache import ContentState, content_state
 from cms.page_cache import responses, store
-from cms.page_cache.requests import is_anonymous_read, page_key
+from cms.page_cache.requests import FRESH, is_anonymous_read, page_key
 
 
 class PageCacheMiddleware:
@@ -16,6 +16,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if FRESH in request.META:
+            return self.get_response(request)  # cms.page_cache.warm keeps it itself
         anonymous = is_anonymous_read(request)
         address = page_key(request) if anonymous else None
         caching = address is not None and settings.PAGE_CACHE_ENABLED

@@ -22,6 +22,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
+# Set by cms.page_cache.warm on the requests that render a just-published page: the page
+# cache neither answers, marks nor keeps them (a client cannot set a WSGI environ key with dots).
+FRESH = "duizhao.page_cache.fresh"
 QUERY_PARAMETERS = frozenset({"view", "page", "topic", "person"})
 QUERY_VALUE = re.compile(r"[-a-zA-Z0-9_]{0,100}")
 
