@@ -1,7 +1,10 @@
 """Explicit fixtures shared by the whole suite. Browser fixtures live in tests/browser/."""
 
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.test.utils import setup_databases, teardown_databases
+from django.urls import clear_url_caches
 
 import pytest
 from pytest_django.fixtures import _disable_migrations
@@ -64,6 +67,16 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
         with item.config.stash[blocking_manager_key].unblock():
             seeded_db.restore_baseline()
     return result
+
+
+@receiver(setting_changed)
+def _forget_reversed_language_prefixes(*, setting: str, **kwargs) -> None:
+    """Django's resolver keeps each language's reversed ``i18n_patterns`` prefix, worked out
+    from LANGUAGE_CODE, for the life of the process and does not forget it when a test
+    changes LANGUAGE_CODE: every later test would then get English addresses without
+    their /en/ (or Chinese ones with a /zh-hans/)."""
+    if setting in {"LANGUAGE_CODE", "LANGUAGES"}:
+        clear_url_caches()
 
 
 @pytest.fixture(autouse=True)
