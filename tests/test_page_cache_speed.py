@@ -169,3 +169,53 @@ def test_a_reader_waits_only_a_moment_for_someone_elses_render(client, article):
     started = time.monotonic()
     assert "灯与海" in html(client, PATH)
     assert 0.3 <= time.monotonic() - started < 5
+
+
+# Fresh copies on publish.
+
+
+def test_a_published_article_is_in_the_cache_when_the_publish_returns(
+    client, article, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Its pages in both languages and side by side are rendered before the publish returns,
+    with the new text, so the first reader after it costs no query."""
+    for url in (PATH, "/en" + PATH, PATH + "?view=bilingual"):
+        html(client, url)
+    page = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    page.headline_zh_hans = "灯与远海"
+    page.headline_en = "Lamps and the far sea"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    with django_assert_num_queries(0):
+        chinese = html(client, PATH)
+        side_by_side = html(client, PATH + "?view=bilingual")
+        english = html(client, "/en" + PATH)
+    assert "灯与远海" in chinese and "灯与远海" in side_by_side
+    assert "Lamps and the far sea" in english
+    assert 'class="article bilingual"' in side_by_side
+    assert 'class="article bilingual"' not in chinese
+
+
+def test_fresh_copies_are_not_kept_when_something_else_changed_meanwhile(
+    client, article, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Another change moving the version while the article renders may not be in the
+    render: then the copies are dropped and readers render the page."""
+    from articles.content.page_cache import move_now
+    from cms.page_cache import warm
+
+    fresh_copies = warm.fresh_copies
+
+    def meanwhile(page):
+        made = fresh_copies(page)
+        move_now()  # e.g. a person saved by someone else while this rendered
+        return made
+
+    monkeypatch.setattr(warm, "fresh_copies", meanwhile)
+    page = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    page.headline_zh_hans = "灯与远海"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    state, kept = store.lookup(page_key(RequestFactory().get(PATH)))
+    assert kept is None
+    assert "灯与远海" in html(client, PATH)
