@@ -11,6 +11,7 @@ from pytest_django.fixtures import _disable_migrations
 from pytest_django.plugin import blocking_manager_key
 
 from articles.models import HomePage
+from cms.search import dictionary
 from tests import seeded_db, template_db
 from tests.site_data import demo_content, ensure_site_data
 
@@ -82,8 +83,11 @@ def _forget_reversed_language_prefixes(*, setting: str, **kwargs) -> None:
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """The in-memory cache outlives each test's rolled-back database: start every test with
-    none of another test's pages, fragments or counters."""
+    none of another test's pages, fragments or counters. The search dictionary's version
+    this process loaded was the emptied cache's: forgotten too, or its first recheck (every
+    30 s) would reload the dictionary in the middle of whichever test runs then."""
     cache.clear()
+    dictionary._state.update(loaded_version=None, checked_at=0.0)  # as in a new process
     yield
     cache.clear()
 
