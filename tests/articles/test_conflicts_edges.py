@@ -143,6 +143,30 @@ def test_a_field_missing_from_one_side_is_the_same_as_an_empty_one():
     assert compare(None, mine, base) == []
 
 
+def test_a_field_only_one_side_has_filled_in_is_a_change():
+    base = version(sections=[("a", {"heading": "A"})])
+    theirs = version(sections=[("a", {"heading": "A", "note": "Cut for length."})])
+
+    (change,) = compare(base, base, theirs)
+
+    assert change.unit == "section:a"
+    assert (change.mine_changed, change.theirs_changed) == (False, True)
+    assert change.automatic is Side.THEIRS
+
+
+def test_a_section_deleted_on_one_side_only_is_listed_once():
+    base = version(sections=["a", "b", "c"])
+    mine = version(sections=["a", "c"])  # deleted b
+    theirs = version(sections=["a", "b"])  # deleted c
+
+    changes = compare(base, mine, theirs)
+
+    assert [change.unit for change in changes] == ["section:b", "section:c"]
+    deleted_by_me, deleted_by_them = changes
+    assert (deleted_by_me.mine, deleted_by_me.automatic) == (None, Side.MINE)
+    assert (deleted_by_them.theirs, deleted_by_them.automatic) == (None, Side.THEIRS)
+
+
 def test_units_are_listed_in_theirs_order_then_mines_additions_then_those_both_deleted():
     base = version({"title": "T"}, ["gone", "a", "b"])
     mine = version({"title": "T mine"}, ["b", "a", "new"])

@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import PageLogEntry, Workflow, WorkflowPage
 
@@ -10,8 +11,8 @@ from articles.editorial.section_rules import (
     SIGNOFF_REJECT_ACTION,
     STATUS_ACTION,
 )
-from articles.editorial.workflow import WORKFLOW_NAME, assign_translation_workflow
-from articles.models import ArticlePage, SectionSignoff
+from articles.editorial.workflow import WORKFLOW_NAME, assign_translation_workflow, section_label
+from articles.models import ArticlePage, ArticleSection, SectionSignoff
 from tests.articles.workflow_helpers import (
     SECTIONS,
     article_data,
@@ -207,3 +208,14 @@ def test_an_inactive_workflow_is_not_assigned(home_page):
 
     assert not WorkflowPage.objects.exists()
     assert desk.get_workflow() is None
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "named"),
+    [("寒冬", "Winter", "寒冬"), ("", "Winter", "Winter"), ("", "", "untitled")],
+)
+def test_sections_are_named_in_messages_and_history_by_their_chinese_heading_first(zh, en, named):
+    section = ArticleSection(heading_zh_hans=zh, heading_en=en)
+    section.position = 4
+    with translation.override("en"):
+        assert section_label(section) == f"section 4 “{named}”"
