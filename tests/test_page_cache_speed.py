@@ -174,6 +174,7 @@ def test_a_reader_waits_only_a_moment_for_someone_elses_render(client, article):
 # Fresh copies on publish.
 
 
+@override_settings(PAGE_CACHE_WARM_ON_PUBLISH=True)
 def test_a_published_article_is_in_the_cache_when_the_publish_returns(
     client, article, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
@@ -196,6 +197,7 @@ def test_a_published_article_is_in_the_cache_when_the_publish_returns(
     assert 'class="article bilingual"' not in chinese
 
 
+@override_settings(PAGE_CACHE_WARM_ON_PUBLISH=True)
 def test_fresh_copies_are_not_kept_when_something_else_changed_meanwhile(
     client, article, django_capture_on_commit_callbacks, monkeypatch
 ):

@@ -114,7 +114,11 @@ def move_with_fresh_copies(page: Page) -> None:
 
 def publish_moves(page: Page) -> None:
     """For a publish: move the version at once, and after the commit with fresh copies."""
-    if not settings.PAGE_CACHE_ENABLED:
+    # Off by default: while an article's first render after a publish takes seconds (see
+    # docs/caching.md), rendering its four pages makes every publish that much longer.
+    if not settings.PAGE_CACHE_ENABLED or not getattr(
+        settings, "PAGE_CACHE_WARM_ON_PUBLISH", False
+    ):
         move_content_version()
         return
     move_now()
