@@ -1,6 +1,7 @@
 """Fake AI services on 127.0.0.1 and backends pointed at them.
 
-Timeouts are short (0.3 s) so the fault tests stay fast.
+Timeouts are short (0.6 s) so the fault tests stay fast, yet long enough that a busy
+machine does not turn a healthy answer into a timeout.
 """
 
 import pytest
@@ -12,7 +13,7 @@ from articles.drafting.engine.openai import OpenAIBackend
 from tests.fake_ai_servers import FakeDeepLServer, FakeOpenAIServer
 
 TEST_KEY = "sk-test-7c1d5e0f-not-a-real-key"
-TEST_TIMEOUT = 0.3
+TEST_TIMEOUT = 0.6
 
 
 @pytest.fixture

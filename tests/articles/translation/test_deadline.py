@@ -20,7 +20,7 @@ def test_a_trickled_reply_is_cut_off_at_the_timeout(request, backend, section):
     translator = request.getfixturevalue(backend)
     server = request.getfixturevalue(backend.replace("_backend", "_server"))
     server.behaviour = "trickle"
-    server.trickle_seconds = 0.02  # each byte well inside the 0.3 s read timeout
+    server.trickle_seconds = 0.02  # each byte well inside the 0.6 s read timeout
     started = time.monotonic()
 
     with pytest.raises(RetryableError, match="did not answer within"):
