@@ -219,3 +219,8 @@ def test_sections_are_named_in_messages_and_history_by_their_chinese_heading_fir
     section.position = 4
     with translation.override("en"):
         assert section_label(section) == f"section 4 “{named}”"
+
+
+def test_a_section_not_yet_numbered_is_named_without_a_number():
+    with translation.override("en"):
+        assert section_label(ArticleSection(heading_zh_hans="寒冬")) == "section ? “寒冬”"
