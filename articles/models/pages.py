@@ -167,6 +167,20 @@ class ArticleIndexPage(EditorialPagePermissions, CachedViewRestrictions, DirectC
         return context
 
 
+def shared_count(through: type[models.Model], target: str, article_id: int) -> models.Func:
+    """How many of ``article_id``'s topics (or people) the outer article shares, through the
+    many-to-many table ``through`` whose other column is ``target``."""
+    own = through.objects.filter(articlepage_id=article_id).values(target)
+    shared = (
+        through.objects.filter(articlepage_id=models.OuterRef("pk"), **{f"{target}__in": own})
+        .order_by()
+        .values("articlepage_id")
+        .annotate(n=models.Count("*"))
+        .values("n")
+    )
+    return models.functions.Coalesce(models.Subquery(shared), 0)
+
+
 class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
     """A Chinese translation of an English article, held section by section beside the
     original. Sections are edited inline (``ArticleSection``); people, quotes and topics are
@@ -474,18 +488,16 @@ class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
         the cached article fragment, so a warm visit runs none of these queries; a cold one
         runs the same few however many sections the article has."""
         readable = ArticlePage.objects.live().public().exclude(pk=self.pk)
-        topic_ids = ArticlePage.topics.through.objects.filter(articlepage_id=self.pk)
-        person_ids = ArticlePage.people_mentioned.through.objects.filter(articlepage_id=self.pk)
-        shares_topic = models.Q(topics__in=topic_ids.values("topic_id"))
-        shares_person = models.Q(people_mentioned__in=person_ids.values("person_id"))
         same_author = models.Q(original_author_id=self.original_author_id or -1)
+        # Counted in correlated subqueries rather than by joining both many-to-many tables,
+        # whose rows would multiply (topics x people per article) and make one query slow.
         related = (
-            readable.filter(shares_topic | shares_person | same_author)
-            .annotate(
-                shared=models.Count("topics", filter=shares_topic, distinct=True)
-                + models.Count("people_mentioned", filter=shares_person, distinct=True)
+            readable.annotate(
+                shared=shared_count(ArticlePage.topics.through, "topic_id", self.pk)
+                + shared_count(ArticlePage.people_mentioned.through, "person_id", self.pk)
                 + models.Case(models.When(same_author, then=1), default=0)
             )
+            .filter(shared__gt=0)
             .order_by("-shared", "-first_published_at", "-pk")
         )
         siblings = readable.sibling_of(self, inclusive=False)
