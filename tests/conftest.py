@@ -5,6 +5,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.test.utils import setup_databases, teardown_databases
 from django.urls import clear_url_caches
+from django.utils import translation
 
 import pytest
 from pytest_django.fixtures import _disable_migrations
@@ -90,6 +91,16 @@ def _empty_cache():
     dictionary._state.update(loaded_version=None, checked_at=0.0)  # as in a new process
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request through LocaleMiddleware leaves its language active in the thread: start
+    every test in the site's default language, as a new request would, so that addresses
+    built outside a request (``page.url``) do not depend on the previous test's last page."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
