@@ -552,3 +552,27 @@ def test_the_history_keeps_each_decision_with_its_reviewer_section_and_reason(
     # Neither decision is logged as the other.
     assert not any(f"{label_of(abridged)}: reviewer asked".lower() in row for row in rows)
     assert not any(f"{label_of(omitted)}: cut signed off".lower() in row for row in rows)
+
+
+def test_the_history_logs_a_status_only_when_it_changes(
+    client, at_cut_step, reviewer_user, translator_user, editor_user
+):
+    """Resubmitting after an edit of one section's Chinese logs no status again; a status
+    entry names its section and the change, from what to what."""
+    page = at_cut_step
+
+    def status_rows() -> list[str]:
+        client.force_login(editor_user)
+        return [row.lower() for row in history_rows(client, page) if ": status " in row]
+
+    before = status_rows()
+    assert before
+    _, _, omitted = sections_of(page)
+    assert before[0].startswith(f"{label_of(omitted)}: status new → omitted".lower())
+
+    def change(rows):
+        rows[0]["body_zh_hans"] = "改过的译文。"
+
+    send_back_and_edit(client, page, reviewer_user, translator_user, change)
+
+    assert status_rows() == before
