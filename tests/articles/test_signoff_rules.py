@@ -576,3 +576,20 @@ def test_the_history_logs_a_status_only_when_it_changes(
     send_back_and_edit(client, page, reviewer_user, translator_user, change)
 
     assert status_rows() == before
+
+
+def test_the_history_names_a_changed_status_from_what_to_what(
+    client, at_cut_step, reviewer_user, translator_user, editor_user
+):
+    page = at_cut_step
+
+    def cut_the_first(rows):
+        rows[0].update(status="abridged", note="删去了一段旧闻。")
+
+    send_back_and_edit(client, page, reviewer_user, translator_user, cut_the_first)
+
+    client.force_login(editor_user)
+    first = sections_of(page)[0]
+    rows = [row.lower() for row in history_rows(client, page)]
+    changed = f"{label_of(first)}: status translated in full → abridged comment: 删去了一段旧闻。"
+    assert sum(row.startswith(changed.lower()) for row in rows) == 1
