@@ -216,6 +216,21 @@ def set_up(verbosity: int) -> Callable[[], None]:
 
     def tear_down() -> None:
         for connection, name in originals:
+            if connection.vendor == "postgresql":
+                _end_other_sessions(connection)
             connection.creation.destroy_test_db(name, verbosity)
 
     return tear_down
+
+
+def _end_other_sessions(connection) -> None:
+    """Threads of this worker (a live server, a test's concurrent readers or writers) can leave
+    a session open on the test database, and PostgreSQL refuses to drop a database in use."""
+    test_name = connection.settings_dict["NAME"]
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [test_name],
+        )
