@@ -32,11 +32,13 @@ from articles.richtext import html_to_text
 from cms.site_url import sync_default_site
 from people.models import Person, Quote, Term
 
+# Names as a Chinese desk writes them, whole in the first name (Django joins first and last
+# with a space, in that order).
 DEMO_USERS = (
-    ("admin", None, "管理员", "Admin"),
-    ("editor", EDITORS, "编辑", "Editor"),
-    ("translator", TRANSLATORS, "译者", "Translator"),
-    ("reviewer", REVIEWERS, "审校", "Reviewer"),
+    ("admin", None, "管理员", ""),
+    ("editor", EDITORS, "陈静", ""),
+    ("translator", TRANSLATORS, "李明远", ""),
+    ("reviewer", REVIEWERS, "周蕾", ""),
 )
 
 
