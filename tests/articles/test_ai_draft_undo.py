@@ -2,18 +2,17 @@
 the drafts screen; the undo is refused from an out-of-date screen and once the Chinese has
 changed. Forms are read from the rendered HTML."""
 
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import rich_text
-from wagtail.users.models import UserProfile
 
 import pytest
 from bs4 import BeautifulSoup
 
 from articles.drafting.replacing import REPLACED_ACTION, RESTORED_ACTION
 from articles.models import ArticlePage
+from tests.admin_users import in_english, logged_in
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.rendered_forms import RenderedForm
 
@@ -21,19 +20,6 @@ pytestmark = pytest.mark.django_db
 
 REVIEWED = "<p>译者审过的译文。</p>"
 UNDO_FORM = 'form[action$="/drafts/undo/"]'
-
-
-def in_english(*users) -> None:
-    for user in users:
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def chinese(page) -> str:

@@ -2,34 +2,20 @@
 accepting an AI draft, a sign-off, and a translator's editor opened before AI drafts
 arrived. Forms are read from the rendered HTML."""
 
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import rich_text
-from wagtail.users.models import UserProfile
 
 import pytest
 
 from articles.models import ArticlePage, ArticleSection, SectionSignoff
+from tests.admin_users import in_english, logged_in
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
 
 EDIT_FORM = "form#page-edit-form"
-
-
-def english(*users):
-    for user in users:
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def edit_url(page) -> str:
@@ -66,7 +52,7 @@ def untranslated(home_page):
 def test_a_translators_stale_editor_cannot_wipe_ai_drafts(
     server, untranslated, translator_user, editor_user
 ):
-    english(translator_user, editor_user)
+    in_english(translator_user, editor_user)
     translator = logged_in(translator_user)
     stale = open_editor(translator, untranslated)
 
@@ -96,7 +82,7 @@ def test_a_translators_stale_editor_cannot_wipe_ai_drafts(
 def test_accepting_an_ai_draft_from_a_stale_screen_is_refused(
     server, untranslated, translator_user, editor_user
 ):
-    english(translator_user, editor_user)
+    in_english(translator_user, editor_user)
     translator = logged_in(translator_user)
     translator.post(reverse("articles_drafts_start", args=(untranslated.pk,)))
     first = ArticleSection.objects.filter(page=untranslated).order_by("sort_order").first()
@@ -153,7 +139,7 @@ def abridged(home_page):
 def test_a_signoff_of_content_changed_since_the_screen_was_loaded_is_refused(
     abridged, reviewer_user, editor_user
 ):
-    english(reviewer_user, editor_user)
+    in_english(reviewer_user, editor_user)
     reviewer = logged_in(reviewer_user)
     review_url = reverse("articles_abridgment_review", args=(abridged.pk,))
     screen = reviewer.get(review_url)
