@@ -9,7 +9,6 @@ from io import StringIO
 
 from django.contrib.messages import get_messages
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from articles.editorial.section_rules import SectionText, submission_errors
 from articles.editorial.workflow import assign_translation_workflow
 from articles.models import ArticlePage
+from tests.admin_users import logged_in
 from tests.articles.workflow_helpers import credited_translator
 from tests.factories import ArticleIndexPageFactory
 from tests.rendered_forms import RenderedForm, form_data
@@ -48,12 +48,6 @@ def index(db):
     index = ArticleIndexPageFactory(slug="articles")
     assign_translation_workflow(index)
     return index
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def import_through_admin(client, index, original=ORIGINAL, translation=TRANSLATION):
