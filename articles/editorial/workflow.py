@@ -3,6 +3,8 @@ is logged, and the editorial index of each article's latest revision. Views, hoo
 and tests all call these functions. Reading the sign-off standing, and the abridgment task's
 own steps, live with the sign-off model (``articles.models.workflow``)."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -82,6 +84,9 @@ def record_signoff(
 
 def log_section_changes(user, page: ArticlePage, before: list, after: list) -> None:
     """Log each section whose status changed, and each sign-off the edit invalidated."""
+    # Wagtail's page history shows one entry per action and request (entries logged in a
+    # request share its uuid, and only the latest is listed): each section's entry gets a
+    # uuid of its own, so a save that changes several sections shows every one of them.
     old = {section.key: section for section in before}
     states = {state.section.key: state for state in signoff_states(page, before) if state.signoff}
     for section in numbered(after):
@@ -92,6 +97,7 @@ def log_section_changes(user, page: ArticlePage, before: list, after: list) -> N
                 instance=page,
                 action=STATUS_ACTION,
                 user=user,
+                uuid=uuid.uuid4(),
                 data={
                     "section_key": str(section.key),
                     "section": section_label(section),
@@ -106,6 +112,7 @@ def log_section_changes(user, page: ArticlePage, before: list, after: list) -> N
                 instance=page,
                 action=SIGNOFF_CLEARED_ACTION,
                 user=user,
+                uuid=uuid.uuid4(),
                 data={"section_key": str(section.key), "section": section_label(section)},
             )
 
