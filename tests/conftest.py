@@ -12,6 +12,7 @@ from pytest_django.fixtures import _disable_migrations
 from pytest_django.plugin import blocking_manager_key
 
 from articles.models import HomePage
+from cms.page_cache import local as local_copies
 from cms.search import dictionary
 from tests import seeded_db, template_db
 from tests.site_data import demo_content, ensure_site_data
@@ -89,8 +90,10 @@ def _empty_cache():
     30 s) would reload the dictionary in the middle of whichever test runs then."""
     cache.clear()
     dictionary._state.update(loaded_version=None, checked_at=0.0)  # as in a new process
+    local_copies.forget()
     yield
     cache.clear()
+    local_copies.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -147,9 +147,17 @@ def test_the_cache_can_be_turned_off(client, article, django_assert_max_num_quer
     assert len(captured.captured_queries) > 0
 
 
-# Invalidation, by what readers see.
+# Invalidation, by what readers see: with the shared cache alone, and with each worker also
+# answering from its own memory while its lease on the version holds (as in production).
 
 
+@pytest.fixture(params=[0.0, 0.05], ids=["shared cache", "worker memory"])
+def lease(request, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = request.param
+    return request.param
+
+
+@pytest.mark.usefixtures("lease")
 def test_publishing_reaches_every_cached_page_that_shows_the_article(client, article, editor_user):
     pages = [PATH, PATH + "?view=bilingual", "/", "/articles/", "/feeds/articles/"]
     for url in pages:
@@ -160,6 +168,7 @@ def test_publishing_reaches_every_cached_page_that_shows_the_article(client, art
         assert "灯与远海" in page, url
 
 
+@pytest.mark.usefixtures("lease")
 def test_unpublishing_removes_the_page_at_once(client, article, editor_user):
     assert "灯与海" in html(client, "/articles/")
     html(client, PATH)
@@ -171,6 +180,7 @@ def test_unpublishing_removes_the_page_at_once(client, article, editor_user):
     assert "灯与海" not in html(client, "/articles/")
 
 
+@pytest.mark.usefixtures("lease")
 def test_moving_moves_the_page_at_once(client, article, editor_user):
     other = ArticleIndexPageFactory(slug="essays", title="随笔")
     html(client, PATH)
@@ -186,6 +196,7 @@ def test_moving_moves_the_page_at_once(client, article, editor_user):
     assert "灯与海" in html(client, "/essays/")
 
 
+@pytest.mark.usefixtures("lease")
 def test_deleting_removes_the_page_at_once(client, article, editor_user):
     html(client, PATH)
     assert "灯与海" in html(client, "/")
@@ -197,6 +208,7 @@ def test_deleting_removes_the_page_at_once(client, article, editor_user):
     assert "灯与海" not in html(client, "/")
 
 
+@pytest.mark.usefixtures("lease")
 def test_a_changed_person_reaches_cached_pages(client, article):
     for url in (PATH, "/people/", "/people/keeper/"):
         assert "守灯人" in html(client, url)
@@ -207,6 +219,7 @@ def test_a_changed_person_reaches_cached_pages(client, article):
         assert "看灯的人" in html(client, url), url
 
 
+@pytest.mark.usefixtures("lease")
 def test_a_changed_quote_reaches_cached_pages(client, article):
     quote = article.sections.get().quote
     quote_url = f"/quotes/{quote.pk}/"
@@ -218,6 +231,7 @@ def test_a_changed_quote_reaches_cached_pages(client, article):
         assert "光总会到来。" in html(client, url), url
 
 
+@pytest.mark.usefixtures("lease")
 def test_a_changed_topic_reaches_cached_pages(client, article):
     topic = article.topics.get()
     for url in (PATH, "/articles/"):
@@ -228,6 +242,7 @@ def test_a_changed_topic_reaches_cached_pages(client, article):
         assert "照明" in html(client, url), url
 
 
+@pytest.mark.usefixtures("lease")
 def test_a_changed_translator_name_reaches_cached_pages(client, article):
     assert "译者甲" in html(client, PATH)
     translator = get_user_model().objects.get(username="yi")
@@ -236,6 +251,7 @@ def test_a_changed_translator_name_reaches_cached_pages(client, article):
     assert "译者乙" in html(client, PATH)
 
 
+@pytest.mark.usefixtures("lease")
 @pytest.mark.parametrize("change", ["term", "organisation"])
 def test_a_changed_glossary_term_or_organisation_empties_the_cache(
     client, article, change, django_assert_max_num_queries
@@ -251,6 +267,7 @@ def test_a_changed_glossary_term_or_organisation_empties_the_cache(
     assert len(captured.captured_queries) > 0
 
 
+@pytest.mark.usefixtures("lease")
 def test_making_a_page_private_stops_serving_its_cached_copy(client, article):
     html(client, PATH)
     PageViewRestriction.objects.create(page=article, restriction_type="login")
@@ -259,6 +276,7 @@ def test_making_a_page_private_stops_serving_its_cached_copy(client, article):
     assert "灯与海" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("lease")
 def test_a_direct_database_fix_reaches_readers_after_expire_cached_pages(client, article):
     html(client, PATH)
     ArticlePage.objects.filter(pk=article.pk).update(headline_zh_hans="灯与远海")
@@ -271,6 +289,7 @@ def test_a_direct_database_fix_reaches_readers_after_expire_cached_pages(client,
     assert "灯与远海" in html(client, PATH)
 
 
+@pytest.mark.usefixtures("lease")
 def test_a_live_page_saved_by_code_reaches_cached_lists(client, article):
     # The demo loader and scripts create live pages without Wagtail's publish action.
     assert "灯与雾" not in html(client, "/articles/")
@@ -278,6 +297,7 @@ def test_a_live_page_saved_by_code_reaches_cached_lists(client, article):
     assert "灯与雾" in html(client, "/articles/")
 
 
+@pytest.mark.usefixtures("lease")
 def test_saving_a_draft_keeps_the_cached_pages(client, article, django_assert_num_queries):
     html(client, PATH)
     draft = ArticlePage.objects.get(pk=article.pk)

@@ -18,6 +18,7 @@ page, an upper bound of the time its content last changed.
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -62,7 +63,8 @@ def content_version() -> int:
 
 
 def move_now() -> ContentState:
-    """Move the version once, at once; the state it moved to."""
+    """Move the version once, at once; the state it moved to. Returns only once every
+    worker's lease on an earlier version has run out (``cms.page_cache.local``)."""
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates old copies
@@ -70,7 +72,14 @@ def move_now() -> ContentState:
         cache.set(VERSION_KEY, version, timeout=None)
     changed_at = time.time()
     cache.set(CHANGED_AT_KEY, changed_at, timeout=None)
+    _outlast_leases()
     return ContentState(version=version, changed_at=changed_at)
+
+
+def _outlast_leases() -> None:
+    lease = float(getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 0) or 0)
+    if lease > 0 and settings.PAGE_CACHE_ENABLED:
+        time.sleep(lease)
 
 
 def _move() -> None:

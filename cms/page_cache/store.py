@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from articles.content.page_cache import ContentState, content_state_and
-from cms.page_cache import responses
+from cms.page_cache import local, responses
 
 KEY_PREFIX = "duizhao:page"
 POLL_SECONDS = 0.02
@@ -43,9 +43,20 @@ def lock_key(address: str, version: int) -> str:
 
 
 def lookup(address: str) -> tuple[ContentState, HttpResponse | None]:
-    """The content state, and the copy of this address made in it if there is one."""
+    """The content state, and the copy of this address made in it if there is one: from this
+    worker's memory while its lease on the version holds (``cms.page_cache.local``), else
+    from Redis."""
+    held = local.lookup(address)
+    if held is not None:
+        state, kept = held
+        return state, responses.restore(kept)
+    asked_at = time.monotonic()
     state, values = content_state_and([entry_key(address)])
-    return state, _current(values.get(entry_key(address)), state)
+    local.renew(state, asked_at)
+    entry = values.get(entry_key(address))
+    if entry is not None and entry[0] == state.version:
+        local.hold(address, *entry)
+    return state, _current(entry, state)
 
 
 def _current(entry: Entry | None, state: ContentState) -> HttpResponse | None:
@@ -83,3 +94,4 @@ def wait_for_copy(address: str, state: ContentState) -> tuple[ContentState, Http
 def keep(address: str, state: ContentState, response: HttpResponse) -> None:
     entry: Entry = (state.version, responses.keep(response))
     cache.set(entry_key(address), entry, settings.PAGE_CACHE_SECONDS)
+    local.hold(address, *entry)

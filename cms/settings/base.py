@@ -217,6 +217,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # delete or change to a snippet a page shows makes every cached page stale at once.
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long a worker may answer from its own memory before asking the shared cache whether the
+# content changed; whatever changes it waits as long before returning (cms/page_cache/local.py).
+# Off here: with the in-process cache of development there is no round trip to spare.
+PAGE_CACHE_LOCAL_SECONDS = 0.0
+PAGE_CACHE_LOCAL_ENTRIES = 200
 # Shared caches in front (a CDN) asked to forget a page's addresses when it is published,
 # unpublished, moved or deleted (articles/content/frontend_purge.py, docs/caching.md): a
 # generic HTTP cache that accepts PURGE (Varnish, nginx), Cloudflare or CloudFront.

@@ -50,6 +50,8 @@ if os.environ.get("REDIS_URL"):
 PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and (
     os.environ.get("DUIZHAO_PAGE_CACHE", "1").strip() != "0"
 )
+# Each publish waits this long before returning, so that no worker's copy outlives it.
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "0.02"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
