@@ -17,8 +17,10 @@ the index of the latest revision (``LatestSection.ai_draft_state`` and ``ai_draf
    atomic on SQLite and on PostgreSQL alike, with no lock held while the service is called.
 2. The task calls ``run_drafting``, which claims each section again (queued -> running),
    translates it with retries and records the outcome.
-3. A failure writes only ``ai_draft_state`` and ``ai_draft_error`` (plain words, never the key
-   or the text): an earlier ``ai_draft`` and the translator's Chinese stay as they were.
+3. A failure writes only ``ai_draft_state``, ``ai_draft_error`` and its values
+   ``ai_draft_error_params`` (plain words, never the key or the text, shown in each reader's
+   language by ``errors.error_text``): an earlier ``ai_draft`` and the translator's Chinese
+   stay as they were.
 
 Limits (``quotas``, ``deadlines``): the claim in step 1 also counts the sections against the
 daily quotas per user and per site, in the same transaction, so a request over a limit

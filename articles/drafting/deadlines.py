@@ -20,9 +20,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from articles.drafting.context import ACTIVE_STATES, MAX_ERROR_CHARS, backend_config
+from articles.drafting.context import ACTIVE_STATES, backend_config
 from articles.drafting.engine import BackendNotConfigured
 from articles.drafting.engine.config import DEFAULT_TIMEOUT
+from articles.drafting.errors import NO_ERROR, DraftError
 from articles.models import ArticlePage, DraftingUsage, DraftState, LatestSection
 
 # Bookkeeping around the requests (building the prompt, storing the draft).
@@ -93,7 +94,7 @@ def put_off(page: ArticlePage, keys: Sequence[uuid.UUID], when: datetime) -> boo
         )
     LatestSection.objects.filter(
         page=page, section_key__in=list(keys), ai_draft_state__in=ACTIVE_STATES
-    ).update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
+    ).update(ai_draft_state=DraftState.QUEUED, **NO_ERROR)
     return True
 
 
@@ -109,10 +110,10 @@ def expire_overdue(page: ArticlePage) -> int:
     overdue = [key for key, row in rows.items() if row.expires_at < now]
     if not overdue:
         return 0
-    # Stored in English, shown in the reader's language (the drafts screen translates it).
+    # Stored in English, shown in the reader's language (``errors.error_text``).
     message = gettext_noop(
         "The drafting job did not finish in time (it may have been stopped); retry this section."
     )
     return LatestSection.objects.filter(
         page=page, section_key__in=overdue, ai_draft_state__in=ACTIVE_STATES
-    ).update(ai_draft_state=DraftState.FAILED, ai_draft_error=message[:MAX_ERROR_CHARS])
+    ).update(ai_draft_state=DraftState.FAILED, **DraftError(message).fields())

@@ -32,6 +32,7 @@ from articles.drafting.engine import (
     TranslationError,
     translate_with_retry,
 )
+from articles.drafting.errors import NO_ERROR, DraftError, draft_error, error_text
 from articles.drafting.storing import DraftRun, store_draft
 from articles.editorial.workflow import sync_latest_sections
 from articles.models import ArticlePage, ArticleSection, DraftState, LatestSection, section_versions
@@ -43,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 class Progress(NamedTuple):
     """``done`` of ``total`` draftable sections have a draft; ``failed`` lists
-    ``(position from 1, section, error in plain words)``."""
+    ``(position from 1, section, error in plain words in the active language)``."""
 
     done: int
     total: int
@@ -75,7 +76,7 @@ def drafting_progress(
     jobs = job_states(page) if jobs is None else jobs
     done = sum(1 for s in sections if s.ai_draft.strip())
     failed = [
-        (s.position, s, jobs[s.key].ai_draft_error)
+        (s.position, s, error_text(jobs[s.key].ai_draft_error, jobs[s.key].ai_draft_error_params))
         for s in sections
         if s.key in jobs and jobs[s.key].ai_draft_state == DraftState.FAILED
     ]
@@ -170,7 +171,7 @@ def _claim_within_quota(
             won = (
                 LatestSection.objects.filter(page_id=page.pk, section_key=key)
                 .exclude(ai_draft_state__in=ACTIVE_STATES)
-                .update(ai_draft_state=DraftState.QUEUED, ai_draft_error="")
+                .update(ai_draft_state=DraftState.QUEUED, **NO_ERROR)
             )
             (claimed if won else started.busy).append(key)
         if claimed and any(draft is not None for draft in wanted.values()):
@@ -199,7 +200,7 @@ def _still_undrafted(
             kept.append(key)
             continue
         LatestSection.objects.filter(page_id=page.pk, section_key=key).update(
-            ai_draft_state=DraftState.DONE, ai_draft_error=""
+            ai_draft_state=DraftState.DONE, **NO_ERROR
         )
         started.busy.append(key)
     return kept
@@ -262,8 +263,9 @@ def run_drafting(
         try:
             backend = configured_backend()
         except BackendNotConfigured as exc:
-            _fail(page_id, remaining, str(exc))
-            report.failed.update(dict.fromkeys(map(str, remaining), str(exc)))
+            error = draft_error(exc)
+            _fail(page_id, remaining, error)
+            report.failed.update(dict.fromkeys(map(str, remaining), str(error)))
             return report
         run = DraftRun(page_id=page.pk, user=_user(user_id))
         requests = build_requests(page, section_versions.latest(page))
@@ -298,9 +300,9 @@ def run_drafting(
                     report.rescheduled.extend(map(str, remaining))
                     remaining.clear()
                     break
-                message = plain_error(exc, backend)
-                _fail(page_id, [key], message)
-                report.failed[str(key)] = message
+                error = draft_error(exc, backend.config.api_key)
+                _fail(page_id, [key], error)
+                report.failed[str(key)] = str(error)
             except Exception:
                 logger.exception(
                     "Drafting section %s of page %s failed unexpectedly.", key, page_id
@@ -350,16 +352,9 @@ def _put_off(
 
 
 def plain_error(exc: TranslationError, backend: TranslationBackend | None = None) -> str:
-    """The error as a translator should read it: no key, no article text, bounded length."""
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    if isinstance(exc, RetryableError):
-        message += " The service may be busy; retry in a while."
-    key = backend.config.api_key if backend is not None else ""
-    if key:
-        message = message.replace(key, "[key]")
-    if len(message) > MAX_ERROR_CHARS:
-        message = message[: MAX_ERROR_CHARS - 1] + "…"
-    return message
+    """The error in English as stored for a translator (``errors.draft_error``): no key, no
+    article text, bounded length; for logs."""
+    return str(draft_error(exc, backend.config.api_key if backend is not None else ""))
 
 
 def _user(user_id: int | None):
@@ -376,13 +371,16 @@ def _claim(page_id: int, key: uuid.UUID) -> bool:
     )
 
 
-def _fail(page_id: int, keys: Iterable[uuid.UUID | str], message: str) -> None:
-    """Mark still-active sections failed; drafts and Chinese text are not touched."""
+def _fail(page_id: int, keys: Iterable[uuid.UUID | str], error: DraftError | str) -> None:
+    """Mark still-active sections failed with ``error`` (a DraftError, or a message marked
+    with ``gettext_noop``); drafts and Chinese text are not touched."""
+    if isinstance(error, str):
+        error = DraftError(error[:MAX_ERROR_CHARS])
     keys = list(keys)
     if keys:
         LatestSection.objects.filter(
             page_id=page_id, section_key__in=keys, ai_draft_state__in=ACTIVE_STATES
-        ).update(ai_draft_state=DraftState.FAILED, ai_draft_error=message[:MAX_ERROR_CHARS])
+        ).update(ai_draft_state=DraftState.FAILED, **error.fields())
 
 
 def reset_stuck(page: ArticlePage) -> int:

@@ -23,6 +23,7 @@ from wagtail.admin.widgets import Button
 
 from articles import drafting
 from articles.drafting.engine import BackendNotConfigured
+from articles.drafting.errors import error_text
 from articles.drafting.replacing import UndoRefused, replace_with_draft, undo_replacement, undoable
 from articles.editorial.permissions import Action, allows, require
 from articles.editorial.stale_writes import StaleWrite, ensure_latest
@@ -64,8 +65,10 @@ def drafts_view(request, page_id: int):
                 "section": section,
                 "state": state,
                 "state_label": DraftState(state).label if state else "",
-                # Stored in English; shown in the reader's language where the catalogue has it.
-                "error": _(job.ai_draft_error) if job is not None and job.ai_draft_error else "",
+                # Stored as English messages and values; shown in the reader's language.
+                "error": error_text(job.ai_draft_error, job.ai_draft_error_params)
+                if job is not None
+                else "",
                 "draftable": drafting.is_draftable(section),
                 # Put off because the service asked us to wait: when it is tried again.
                 "retry_at": retry_at if retry_at and retry_at > now else None,

@@ -14,6 +14,7 @@ from articles.drafting.context import has_text, text_to_html
 from articles.drafting.engine import (
     TranslationResult,
 )
+from articles.drafting.errors import NO_ERROR
 from articles.editorial.stale_writes import ensure_latest
 from articles.models import (
     ArticlePage,
@@ -120,7 +121,7 @@ def _write(
         )
         if done:
             LatestSection.objects.filter(page_id=page_id, section_key=key).update(
-                ai_draft_state=DraftState.DONE, ai_draft_error=""
+                ai_draft_state=DraftState.DONE, **NO_ERROR
             )
         return own_revision_id if revision is None else revision.pk
 

@@ -332,11 +332,14 @@ class LatestSection(models.Model):
     )
     # The AI drafting job of this section (``articles.drafting``): kept here, per section
     # of the latest revision, so a section added in an unpublished draft can be drafted.
-    # The index rebuild keeps these two fields.
+    # The index rebuild keeps these fields.
     ai_draft_state = models.CharField(
         _("AI draft state"), max_length=10, choices=DraftState.choices, blank=True, default=""
     )
     ai_draft_error = models.TextField(_("AI draft error"), blank=True)
+    # The values of the error's placeholders; ``articles.drafting.errors`` shows the two
+    # together in each reader's language.
+    ai_draft_error_params = models.JSONField(_("AI draft error details"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("section in review")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from articles.drafting.errors import english_text
 from articles.editorial.workflow import sync_latest_sections
 from articles.models import ArticlePage, ArticleSection, LatestSection
 
@@ -22,7 +23,9 @@ def state(section: ArticleSection) -> str:
 
 
 def error(section: ArticleSection) -> str:
-    return job(section).ai_draft_error
+    """The section's drafting error as an English reader sees it."""
+    row = job(section)
+    return english_text(row.ai_draft_error, row.ai_draft_error_params)
 
 
 def set_state(sections: Iterable[ArticleSection], value: str) -> list[str]:

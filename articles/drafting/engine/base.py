@@ -8,7 +8,7 @@ command build a ``TranslationRequest``, call a backend and store the
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,9 +31,33 @@ ENVIRONMENT_VARIABLES = (
 
 
 class TranslationError(Exception):
-    """Base for every failure to get a usable machine translation."""
+    """Base for every failure to get a usable machine translation.
+
+    ``template`` is an English message marked with ``gettext_noop`` whose ``%(name)s``
+    placeholders ``params`` fill: the failure can be stored and shown later in each reader's
+    language, with only the values (a host, an HTTP status, the service's own error code)
+    as they are. ``str(exc)`` is the English, for logs. ``hint`` is a sentence shown after
+    it (also a msgid), or "".
+    """
 
     retryable: ClassVar[bool] = False
+    hint: ClassVar[str] = ""
+
+    def __init__(self, template: str, params: Mapping[str, object] | None = None) -> None:
+        self.template = template
+        self.params = dict(params or {})
+        super().__init__(fill(template, self.params))
+
+
+def fill(template: str, params: Mapping[str, object]) -> str:
+    """``template % params``; the template as it is when they do not match (a message must
+    never fail to show)."""
+    if not params:
+        return template
+    try:
+        return template % params
+    except (KeyError, ValueError, TypeError):
+        return template
 
 
 class BackendNotConfigured(TranslationError):
@@ -54,9 +78,16 @@ class RetryableError(TranslationError):
     """A passing fault: timeout, dropped connection, rate limit or server error."""
 
     retryable = True
+    hint = gettext_noop("The service may be busy; retry in a while.")
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        template: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(template, params)
         # Seconds the service asked us to wait (HTTP 429/503 Retry-After).
         self.retry_after = retry_after
 
@@ -93,8 +124,11 @@ class TranslationRequest:
             raise PermanentError(gettext_noop("The section has no English text to translate."))
         if len(self.section_text_en) > MAX_SECTION_CHARS:
             raise PermanentError(
-                f"The section is {len(self.section_text_en):,} characters long; sections over "
-                f"{MAX_SECTION_CHARS:,} characters must be split before machine translation."
+                gettext_noop(
+                    "The section is %(length)s characters long; sections over %(limit)s "
+                    "characters must be split before machine translation."
+                ),
+                {"length": f"{len(self.section_text_en):,}", "limit": f"{MAX_SECTION_CHARS:,}"},
             )
         # Stored as tuples so a request can be shared between threads safely.
         object.__setattr__(self, "glossary", _pairs(self.glossary))

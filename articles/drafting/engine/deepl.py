@@ -43,8 +43,9 @@ _GLOSSARY_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 GLOSSARY_READY_POLLS = 5
 GLOSSARY_POLL_DELAY = 0.5
 
+# Messages for DeepL's own statuses; ``%(detail)s`` is the status and DeepL's error code.
 STATUS_MESSAGES = {
-    456: "The DeepL character quota for this billing period is used up",
+    456: gettext_noop("The DeepL character quota for this billing period is used up (%(detail)s)."),
 }
 
 

@@ -50,8 +50,11 @@ class OpenAIBackend(TranslationBackend):
         estimate = len(request.section_text_en) // CHARS_PER_TOKEN
         if estimate > self.config.max_tokens:
             raise PermanentError(
-                f"The section needs about {estimate:,} tokens, more than "
-                f"TRANSLATION_MAX_TOKENS ({self.config.max_tokens:,}); split the section."
+                gettext_noop(
+                    "The section needs about %(tokens)s tokens, more than "
+                    "TRANSLATION_MAX_TOKENS (%(limit)s); split the section."
+                ),
+                {"tokens": f"{estimate:,}", "limit": f"{self.config.max_tokens:,}"},
             )
         headers = {}
         if self.config.api_key:

@@ -21,6 +21,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext_noop
+
 from .base import PermanentError, RetryableError
 from .deadline import Deadline
 
@@ -83,7 +85,9 @@ def request_json(
     target = urlsplit(join_url(base_url, path))
     where = f"{base.hostname}:{base.port or (443 if base.scheme == 'https' else 80)}"
     if (target.scheme, target.netloc) != (base.scheme, base.netloc):
-        raise PermanentError(f"Refusing to send a request outside {where}.")
+        raise PermanentError(
+            gettext_noop("Refusing to send a request outside %(where)s."), {"where": where}
+        )
     all_headers = {"User-Agent": _USER_AGENT, "Accept": "application/json", **headers}
     if body is not None:
         all_headers["Content-Type"] = "application/json; charset=utf-8"
@@ -91,7 +95,10 @@ def request_json(
     started = time.monotonic()
     deadline = started + timeout
     too_slow = RetryableError(
-        f"The translation service at {where} did not answer within {timeout:g} seconds."
+        gettext_noop(
+            "The translation service at %(where)s did not answer within %(seconds)s seconds."
+        ),
+        {"where": where, "seconds": f"{timeout:g}"},
     )
     conn = _connection(base.scheme, base.hostname or "", base.port, timeout)
     # The socket timeout bounds each read; ``Deadline`` bounds the whole exchange.
@@ -104,12 +111,16 @@ def request_json(
         except TimeoutError:
             raise too_slow from None
         except ssl.SSLCertVerificationError:
-            raise PermanentError(f"The TLS certificate of {where} could not be verified.") from None
+            raise PermanentError(
+                gettext_noop("The TLS certificate of %(where)s could not be verified."),
+                {"where": where},
+            ) from None
         except (http.client.HTTPException, OSError) as exc:
             if whole_exchange.expired:
                 raise too_slow from None
             raise RetryableError(
-                f"Could not reach the translation service at {where} ({type(exc).__name__})."
+                gettext_noop("Could not reach the translation service at %(where)s (%(reason)s)."),
+                {"where": where, "reason": type(exc).__name__},
             ) from None
         finally:
             conn.close()
@@ -127,8 +138,11 @@ def request_json(
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise PermanentError(
-            f"The translation service at {where} sent a reply that is not valid JSON "
-            f"({len(raw):,} bytes)."
+            gettext_noop(
+                "The translation service at %(where)s sent a reply that is not valid JSON "
+                "(%(size)s bytes)."
+            ),
+            {"where": where, "size": f"{len(raw):,}"},
         ) from None
     return JsonReply(status=response.status, data=data)
 
@@ -161,9 +175,7 @@ def _read_capped(
 ) -> bytes:
     length = response.getheader("Content-Length")
     if length and length.isdigit() and int(length) > max_bytes:
-        raise PermanentError(
-            f"The translation service at {where} sent a reply over {max_bytes:,} bytes."
-        )
+        raise _too_big(where, max_bytes)
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -173,10 +185,15 @@ def _read_capped(
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
-            raise PermanentError(
-                f"The translation service at {where} sent a reply over {max_bytes:,} bytes."
-            )
+            raise _too_big(where, max_bytes)
         chunks.append(chunk)
+
+
+def _too_big(where: str, max_bytes: int) -> PermanentError:
+    return PermanentError(
+        gettext_noop("The translation service at %(where)s sent a reply over %(size)s bytes."),
+        {"where": where, "size": f"{max_bytes:,}"},
+    )
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -220,32 +237,62 @@ def _status_error(
 ) -> Exception:
     status = response.status
     code = _error_code(raw)
+    # The service's own words: the status and its machine error code, shown as they are.
+    # Its free-text message is left out, as it may quote the request (the article's text).
     detail = f"HTTP {status}" + (f", {code}" if code else "")
+    params = {"where": where, "detail": detail}
     if status in status_messages:
-        return PermanentError(f"{status_messages[status]} ({detail}).")
+        return PermanentError(status_messages[status], params)
     if status == 429 or status == 503 or status >= 500 or status == 408:
         retry_after = parse_retry_after(response.getheader("Retry-After"))
-        wait = f"; asked to wait {retry_after:g} s" if retry_after is not None else ""
-        kind = "is rate limiting requests" if status == 429 else "had a temporary failure"
-        return RetryableError(
-            f"The translation service at {where} {kind} ({detail}{wait}).",
-            retry_after=retry_after,
-        )
+        if retry_after is None:
+            template = _RETRYABLE[status == 429]
+        else:
+            template = _RETRYABLE_WAIT[status == 429]
+            params["seconds"] = f"{retry_after:g}"
+        return RetryableError(template, params, retry_after=retry_after)
     if 300 <= status < 400:
-        return PermanentError(
-            f"The translation service at {where} answered with a redirect ({detail}), which is "
-            "not followed; check TRANSLATION_API_URL."
+        template = gettext_noop(
+            "The translation service at %(where)s answered with a redirect (%(detail)s), which "
+            "is not followed; check TRANSLATION_API_URL."
         )
-    if status in (401, 403):
-        return PermanentError(
-            f"The translation service at {where} refused the API key ({detail}); "
+    elif status in (401, 403):
+        template = gettext_noop(
+            "The translation service at %(where)s refused the API key (%(detail)s); "
             "check TRANSLATION_API_KEY."
         )
-    if status == 404:
-        return PermanentError(
-            f"The translation service at {where} has no such endpoint or model ({detail}); "
+    elif status == 404:
+        template = gettext_noop(
+            "The translation service at %(where)s has no such endpoint or model (%(detail)s); "
             "check TRANSLATION_API_URL and TRANSLATION_MODEL."
         )
-    if status == 413:
-        return PermanentError(f"The section is too large for the translation service ({detail}).")
-    return PermanentError(f"The translation service at {where} rejected the request ({detail}).")
+    elif status == 413:
+        template = gettext_noop(
+            "The section is too large for the translation service (%(detail)s)."
+        )
+    else:
+        template = gettext_noop(
+            "The translation service at %(where)s rejected the request (%(detail)s)."
+        )
+    return PermanentError(template, params)
+
+
+# Passing faults, by "is it a rate limit", without and with the wait the service asked for.
+_RETRYABLE = {
+    True: gettext_noop(
+        "The translation service at %(where)s is rate limiting requests (%(detail)s)."
+    ),
+    False: gettext_noop(
+        "The translation service at %(where)s had a temporary failure (%(detail)s)."
+    ),
+}
+_RETRYABLE_WAIT = {
+    True: gettext_noop(
+        "The translation service at %(where)s is rate limiting requests (%(detail)s; asked to "
+        "wait %(seconds)s s)."
+    ),
+    False: gettext_noop(
+        "The translation service at %(where)s had a temporary failure (%(detail)s; asked to "
+        "wait %(seconds)s s)."
+    ),
+}

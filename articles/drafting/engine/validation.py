@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext_noop
+
 from articles.cjk import han_count
 
 from .base import InvalidTranslation
@@ -52,12 +54,12 @@ def validate_translation(source_en: str, reply: str) -> str:
     """Return the cleaned reply, or raise InvalidTranslation naming the broken rule."""
     text = clean_reply(source_en, reply)
     if not text:
-        raise InvalidTranslation("The reply was empty.")
+        raise InvalidTranslation(gettext_noop("The reply was empty."))
     if _FENCE.search(text) or any(
         marker.lower() in text.lower() and marker.lower() not in source_en.lower()
         for marker in LEAK_MARKERS
     ):
-        raise InvalidTranslation("The reply contains the translation instructions.")
+        raise InvalidTranslation(gettext_noop("The reply contains the translation instructions."))
     _check_markup(source_en, text)
     _check_links(source_en, text)
     _check_length(source_en, text)
@@ -82,8 +84,11 @@ def _check_length(source_en: str, text: str) -> None:
     limit = len(source_en) * EXPECTED_LENGTH_RATIO * MAX_LENGTH_FACTOR + LENGTH_SLACK
     if len(text) > limit:
         raise InvalidTranslation(
-            f"The reply is {len(text):,} characters long, far more than a translation of "
-            f"{len(source_en):,} characters of English should be."
+            gettext_noop(
+                "The reply is %(length)s characters long, far more than a translation of "
+                "%(source_length)s characters of English should be."
+            ),
+            {"length": f"{len(text):,}", "source_length": f"{len(source_en):,}"},
         )
 
 
@@ -110,11 +115,13 @@ def _check_language(source_en: str, text: str) -> None:
     reply_words = set(reply_prose)
     distinct_source = set(source_prose)
     if len(distinct_source & reply_words) >= ECHO_WORD_SHARE * len(distinct_source):
-        raise InvalidTranslation("The reply repeats the English source instead of translating it.")
+        raise InvalidTranslation(
+            gettext_noop("The reply repeats the English source instead of translating it.")
+        )
     cjk = han_count(text)
     foreign = sum(len(w) for w in reply_prose)
     if cjk == 0 or cjk / (cjk + foreign) < MIN_CJK_SHARE:
-        raise InvalidTranslation("The reply is not in Chinese.")
+        raise InvalidTranslation(gettext_noop("The reply is not in Chinese."))
 
 
 def _links(text: str) -> set[str]:
@@ -131,19 +138,24 @@ def _links(text: str) -> set[str]:
 def _check_markup(source_en: str, text: str) -> None:
     source_tags = {t.lower() for t in _TAG.findall(source_en)}
     if {t.lower() for t in _TAG.findall(text)} - source_tags:
-        raise InvalidTranslation("The reply adds HTML markup not in the source.")
+        raise InvalidTranslation(gettext_noop("The reply adds HTML markup not in the source."))
     if len(_MD_IMAGE.findall(text)) > len(_MD_IMAGE.findall(source_en)):
-        raise InvalidTranslation("The reply adds an image not in the source.")
+        raise InvalidTranslation(gettext_noop("The reply adds an image not in the source."))
     if len(_MD_LINK.findall(text)) > len(_MD_LINK.findall(source_en)):
-        raise InvalidTranslation("The reply adds a link not in the source.")
+        raise InvalidTranslation(gettext_noop("The reply adds a link not in the source."))
     if _SCHEME.search(text) and not _SCHEME.search(source_en):
-        raise InvalidTranslation("The reply adds a script or data link not in the source.")
+        raise InvalidTranslation(
+            gettext_noop("The reply adds a script or data link not in the source.")
+        )
 
 
 def _check_links(source_en: str, text: str) -> None:
     new_links = _links(text) - _links(source_en)
     if new_links:
-        raise InvalidTranslation(f"The reply adds {len(new_links)} link(s) not in the source.")
+        raise InvalidTranslation(
+            gettext_noop("The reply adds %(count)d link(s) not in the source."),
+            {"count": len(new_links)},
+        )
 
 
 def _paragraph_count(text: str) -> int:
@@ -154,5 +166,6 @@ def _check_paragraphs(source_en: str, text: str) -> None:
     expected, found = _paragraph_count(source_en), _paragraph_count(text)
     if expected != found:
         raise InvalidTranslation(
-            f"The reply has {found} paragraph(s) where the source has {expected}."
+            gettext_noop("The reply has %(found)d paragraph(s) where the source has %(expected)d."),
+            {"found": found, "expected": expected},
         )

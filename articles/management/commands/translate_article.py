@@ -2,6 +2,7 @@
 shell, the same work as the admin's "Draft with AI" page (see ``articles.drafting``)."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from articles import drafting
 from articles.drafting.engine import BackendNotConfigured
@@ -99,7 +100,9 @@ class Command(BaseCommand):
         return [str(rows[n - 1].key) for n in numbers]
 
     def report(self, page: ArticlePage, run_report) -> None:
-        done, total, failed = drafting.drafting_progress(page)
+        # The command speaks English, whatever the site's language.
+        with translation.override("en"):
+            done, total, failed = drafting.drafting_progress(page)
         self.stdout.write(f"{done} of {total} sections drafted.")
         for position, _section, error in failed:
             self.stdout.write(self.style.ERROR(f"  Section {position}: {error}"))
