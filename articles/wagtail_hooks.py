@@ -42,6 +42,7 @@ from articles.editorial.workflow_names import show_names_in_workflow_log
 from articles.forms import SUBMISSION_CHECKS_HOOK
 from articles.importing import attach_screen
 from articles.importing import screen as importing_screen
+from articles.importing.adapter.machine_notes import note_from_log
 from articles.models import ArticleIndexPage, CheckPolicy, ErrorReport, LatestSection, Topic
 from articles.review import admin_urls as review_admin_urls
 from articles.review import effort_report
@@ -213,6 +214,10 @@ def register_section_log_actions(actions):
     @actions.register_action(STATUS_ACTION)
     class StatusFormatter(SectionLogFormatter):
         label = _("Section status change")
+
+        def format_comment(self, log_entry) -> str:
+            # The aligner's note, in the viewer's admin language; older entries hold text.
+            return note_from_log(log_entry.data) or super().format_comment(log_entry)
 
         def format_message(self, log_entry):
             data = log_entry.data

@@ -9,9 +9,13 @@ Views, forms, commands and background tasks all ask this module; nothing else de
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from articles.richtext import html_to_text, words_of
 
@@ -58,14 +62,28 @@ class SectionText:
     body_zh: str
 
 
-#: How the import's aligner begins its own notes ("自动对齐：整节无对应译文。"): words for
-#: editors, never the note readers see.
-MACHINE_NOTE_PREFIX = "自动对齐："
+#: How the import's aligner begins its own notes ("Aligner: the whole section has no
+#: counterpart in the translation."), translated when shown: words for editors, never the
+#: note readers see.
+MACHINE_NOTE_PREFIX = gettext_noop("Aligner: ")
+#: The Chinese the aligner wrote before its notes were translated when shown; notes stored
+#: then still begin so.
+EARLIER_MACHINE_NOTE_PREFIX = "自动对齐："
+
+
+@cache
+def machine_note_prefixes() -> tuple[str, ...]:
+    """The prefix in every language of the site, casefolded, and the earlier Chinese one."""
+    prefixes = {MACHINE_NOTE_PREFIX, EARLIER_MACHINE_NOTE_PREFIX}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.add(translation.gettext(MACHINE_NOTE_PREFIX))
+    return tuple(sorted({p.strip().casefold() for p in prefixes if p.strip()}))
 
 
 def is_machine_note(note: str) -> bool:
-    """A note the aligner wrote, not a person."""
-    return (note or "").strip().startswith(MACHINE_NOTE_PREFIX)
+    """A note the aligner wrote, not a person, in whichever language it was shown."""
+    return (note or "").strip().casefold().startswith(machine_note_prefixes())
 
 
 def machine_note_error(section: SectionText) -> str:

@@ -124,7 +124,7 @@ def _preview_page(request, page, plan, text, filename, fmt, loaded, error="", ch
             "status": choices.get("statuses", {}).get(index, section.status),
             "note": choices.get("notes", {}).get(index, _readers_note(section.note)),
             # The aligner's own words, shown to the editor beside the readers' note.
-            "machine_note": section.note if is_machine_note(section.note) else "",
+            "machine_note": section.machine_note,
         }
         for index, section in enumerate(plan.sections)
     ]

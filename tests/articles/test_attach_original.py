@@ -334,10 +334,13 @@ def test_editor_attaches_the_original_paste_preview_accept(unattached, editor_us
     assert "Critics replied" in sections[3].body_en and not sections[3].body_zh_hans
     # The aligner's notes are for editors (the history); readers' notes wait for a person.
     assert sections[3].note == sections[4].note == ""
-    comments = [
-        entry.data.get("comment", "")
-        for entry in PageLogEntry.objects.filter(page=unattached, action="duizhao.section_status")
-    ]
+    with translation.override("zh-hans"):
+        comments = [
+            entry.comment
+            for entry in PageLogEntry.objects.filter(
+                page=unattached, action="duizhao.section_status"
+            )
+        ]
     assert sum(comment.startswith("自动对齐：") for comment in comments) == 2
     assert not sections[0].body_en  # the preface stays the editors' own
     # The Chinese is unchanged, section for section.

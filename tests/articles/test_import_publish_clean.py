@@ -119,7 +119,7 @@ def test_the_machine_note_is_for_editors_and_a_person_must_write_the_readers_not
     form = RenderedForm(client.get(edit_url(page)).content, EDIT_FORM)
     assert form.get(field) == ""  # readers see nothing the aligner wrote
     history = client.get(reverse("wagtailadmin_pages:history", args=(page.pk,)))
-    assert "自动对齐：原文第 1 段无对应译文" in history.content.decode()
+    assert "Aligner: paragraph 1 of the original has no counterpart" in history.content.decode()
 
     credit = {"translators": str(credited_translator().pk), "licence": "permission"}
     refused = post_editor(client, page, **credit)

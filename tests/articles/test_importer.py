@@ -2,6 +2,8 @@
 
 from unittest import mock
 
+from django.utils import translation
+
 from wagtail.models import PageLogEntry
 
 import pytest
@@ -23,6 +25,20 @@ def english_messages(settings):
 
 
 URL = "https://example.com/superalignment"
+
+
+def in_chinese(note) -> str:
+    """The aligner's note as a Chinese-speaking editor reads it."""
+    with translation.override("zh-hans"):
+        return str(note)
+
+
+def history_comment(entry) -> str:
+    """A log entry's comment as the page history shows it to a Chinese-speaking editor."""
+    with translation.override("zh-hans"):
+        return entry.formatter.format_comment(entry)
+
+
 LEAD = (
     "编者按：本周多位前 OpenAI 员工发表公开信，超级对齐再次成为热议话题。以下是一篇回顾文章的编译。"
 )
@@ -83,8 +99,8 @@ def test_omitted_paragraph_is_flagged_with_evidence():
     (section,) = result.sections
     assert section.status == "abridged"
     assert section.omitted == [4]
-    assert "原文第 4 段无对应译文" in section.evidence
-    assert "译文长度约为预期的" in section.evidence
+    assert "原文第 4 段无对应译文" in in_chinese(section.evidence)
+    assert "译文长度约为预期的" in in_chinese(section.evidence)
 
 
 def test_shortened_paragraph_is_abridged():
@@ -95,7 +111,7 @@ def test_shortened_paragraph_is_abridged():
     (section,) = result.sections
     assert section.status == "abridged"
     assert section.abridged == [5]
-    assert "原文第 5 段的译文明显偏短" in section.evidence
+    assert "原文第 5 段的译文明显偏短" in in_chinese(section.evidence)
 
 
 def test_editors_lead_is_an_added_section():
@@ -108,7 +124,7 @@ def test_editors_lead_is_an_added_section():
     assert [p.text for p in lead.paragraphs_zh] == [LEAD]
     assert lead.paragraphs_en == []
     assert result.sections[2].heading_en == "The plan"
-    assert result.sections[2].evidence.startswith("自动对齐：整节无对应译文")
+    assert in_chinese(result.sections[2].evidence).startswith("自动对齐：整节无对应译文")
     assert ([], [1], "added") in group_kinds(result)
 
 
@@ -195,9 +211,10 @@ def test_create_article_makes_a_draft_with_statuses_notes_and_people(index, edit
     assert section.status == "abridged"
     # The aligner's note is for editors (the history); readers' note waits for a person.
     assert section.note == ""
-    assert PageLogEntry.objects.filter(
-        page=page, data__comment__startswith="自动对齐：原文第 4 段无对应译文"
-    ).exists()
+    assert any(
+        history_comment(entry).startswith("自动对齐：原文第 4 段无对应译文")
+        for entry in PageLogEntry.objects.filter(page=page)
+    )
     assert section.body_en.startswith("<p>In 2023, OpenAI")
     assert section.body_zh_hans.startswith("<p>2023 年")
     assert list(page.people_mentioned.all()) == [ilya]

@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 import pytest
 
@@ -284,7 +285,8 @@ def test_translation_only_proposes_pending_translation_and_an_added_preface():
     assert [p.text for p in result.sections[0].paragraphs_zh] == PREFACE
     assert not result.original_attached
     assert not any(s.original_attached for s in result.sections[1:])
-    assert "原文尚未附上" in result.sections[1].evidence
+    with translation.override("zh-hans"):
+        assert "原文尚未附上" in str(result.sections[1].evidence)
     assert result.title_zh == "【译】大模型评测的三个误区"
 
 

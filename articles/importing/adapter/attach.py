@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_noop, pgettext
 
 from wagtail.models import Page
 
@@ -41,6 +41,8 @@ from articles.editorial.section_rules import (
 from articles.editorial.stale_writes import ensure_latest
 from articles.importing.adapter.create import paragraphs_html
 from articles.importing.adapter.machine_notes import (
+    MachineNote,
+    Phrase,
     is_machine_note,
     keep_for_editors,
     log_position,
@@ -98,7 +100,10 @@ class AttachSection:
     missing: list[str] = field(default_factory=list)
     shortened: list[str] = field(default_factory=list)
     confidence: float | None = None
+    # The readers' note a person wrote (kept from the section), and the aligner's own words
+    # for editors, put into words when shown.
     note: str = ""
+    machine_note: MachineNote | None = None
 
     @property
     def is_new(self) -> bool:
@@ -380,7 +385,16 @@ def _omitted(section: Section, refs: list[_Ref]) -> AttachSection:
         current_status="",
         missing=[_text(r.block) for r in refs],
         confidence=None,
-        note="自动对齐：原文这一节没有对应的译文，记为略去。",
+        machine_note=MachineNote(
+            (
+                Phrase(
+                    gettext_noop(
+                        "this section of the original has no counterpart in the translation: "
+                        "marked as omitted"
+                    )
+                ),
+            )
+        ),
     )
 
 
@@ -411,20 +425,46 @@ def _fill(
     section.confidence = round(statistics.fmean(scores), 3) if scores else None
     if section.missing or section.shortened:
         section.status = ABRIDGED
-        section.note = _abridged_note(section)
+        # A person's note already written stays on the section (``accept_attach``).
+        section.note = ""
+        section.machine_note = _abridged_note(section)
     else:
         section.status = FULL
         if section.current_status not in CUT_STATUSES:
             section.note = ""
 
 
-def _abridged_note(section: AttachSection) -> str:
+def _abridged_note(section: AttachSection) -> MachineNote:
     parts = []
     if section.missing:
-        parts.append(f"原文有 {len(section.missing)} 段无对应译文")
+        count = len(section.missing)
+        parts.append(
+            Phrase(
+                gettext_noop(
+                    "%(count)d paragraph of the original has no counterpart in the translation"
+                ),
+                {"count": count},
+                gettext_noop(
+                    "%(count)d paragraphs of the original have no counterpart in the translation"
+                ),
+                count,
+            )
+        )
     if section.shortened:
-        parts.append(f"{len(section.shortened)} 段的译文明显偏短")
-    return "自动对齐：" + "，".join(parts) + "。"
+        count = len(section.shortened)
+        parts.append(
+            Phrase(
+                gettext_noop(
+                    "the translation of %(count)d paragraph is much shorter than expected"
+                ),
+                {"count": count},
+                gettext_noop(
+                    "the translation of %(count)d paragraphs is much shorter than expected"
+                ),
+                count,
+            )
+        )
+    return MachineNote(tuple(parts), separator="counts")
 
 
 # --- Accepting -------------------------------------------------------------------------------
@@ -448,7 +488,7 @@ def accept_attach(
     anchors = load_anchors(load_people())
     chosen = []
     problems = []
-    machine_notes: dict[int, str] = {}
+    machine_notes: dict[int, MachineNote | str] = {}
     for index, section in enumerate(plan.sections):
         status = statuses.get(index, section.status)
         if status not in STATUSES:
@@ -457,9 +497,12 @@ def accept_attach(
         if status in CUT_STATUSES and not note:
             note = section.note
         if is_machine_note(note):
-            # The aligner's words are for editors; readers' note is left for a person.
-            machine_notes[index] = note
+            # The aligner's words (pasted, or stored by an earlier import) are for editors;
+            # readers' note is left for a person.
+            machine_notes[index] = section.machine_note or note
             note = ""
+        elif not note and section.machine_note and (index not in notes or status in CUT_STATUSES):
+            machine_notes[index] = section.machine_note
         chosen.append((status, note))
         rule = SectionText(status, note, section.body_en, section.text_zh)
         errors = section_errors(rule)

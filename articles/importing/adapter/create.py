@@ -16,6 +16,7 @@ from articles.content.cut_sentences import coverage_record
 from articles.content.slugs import ascii_slug
 from articles.editorial.section_rules import CUT_STATUSES, SectionText, section_errors
 from articles.importing.adapter.machine_notes import (
+    MachineNote,
     is_machine_note,
     keep_for_editors,
     log_position,
@@ -111,12 +112,13 @@ def create_article(
 
     sections = []
     problems = []
-    machine_notes: dict[int, str] = {}
+    machine_notes: dict[int, MachineNote] = {}
     anchors = load_anchors(load_people())
     for number, (section, status) in enumerate(zip(plan.sections, statuses, strict=True), 1):
         note = (notes.get(number - 1) or "").strip()
-        if is_machine_note(note) or note == section.evidence.strip():
-            # The aligner's words are for editors: readers' note is left for a person.
+        if is_machine_note(note):
+            # The aligner's words (in any language) are for editors: readers' note is left
+            # for a person.
             note = ""
         if status in CUT_STATUSES and section.evidence:
             machine_notes[number - 1] = section.evidence

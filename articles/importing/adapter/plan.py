@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_noop, ngettext, pgettext
 
+from articles.importing.adapter.machine_notes import Listing, MachineNote, Phrase
 from articles.importing.adapter.values import (
     LOW_CONFIDENCE,
     PENDING,
@@ -117,7 +118,7 @@ def plan_import(
     if zh is None:
         for section in sections:
             section.status, section.confidence = PENDING, None
-            section.evidence = ""
+            section.evidence = None
         alignment: list[PlanGroup] = []
         warnings.append(_("No translation was given: every section is pending translation."))
     else:
@@ -377,7 +378,7 @@ def _plan_section(
         paragraphs_zh=paragraphs_zh,
         status=proposal.status,
         confidence=proposal.confidence,
-        evidence="",
+        evidence=None,
         omitted=omitted,
         abridged=abridged,
         added=added,
@@ -391,61 +392,160 @@ def _plan_section(
     return section
 
 
-def describe_evidence(section: PlanSection, *, has_original: bool, has_translation: bool) -> str:
-    """The proposal in plain words, e.g. "自动对齐：原文第 3、4 段无对应译文；…"."""
+def describe_evidence(
+    section: PlanSection, *, has_original: bool, has_translation: bool
+) -> MachineNote | None:
+    """The proposal in plain words, e.g. "Aligner: paragraphs 3, 4 of the original have no
+    counterpart in the translation; …", put into words in the language it is shown in."""
     if section.role == PREFACE:
-        return "自动对齐：转载者自己的前言，不属于译文，记为新增。"
+        return MachineNote(
+            (
+                Phrase(
+                    gettext_noop(
+                        "the re-publisher's own preface, not part of the translation: "
+                        "marked as added"
+                    )
+                ),
+            )
+        )
     if not has_original:
-        return "自动对齐：原文尚未附上，这一节译文待附上原文后再对齐。"
+        return MachineNote(
+            (
+                Phrase(
+                    gettext_noop(
+                        "the original is not attached yet: this section of the translation "
+                        "will be aligned once it is"
+                    )
+                ),
+            )
+        )
     if not has_translation:
-        return ""
+        return None
     en_numbers = _paragraph_numbers(section.heading_en_index, section.paragraphs_en)
     zh_numbers = _paragraph_numbers(section.heading_zh_index, section.paragraphs_zh)
-    parts: list[str] = []
+    parts: list[Phrase] = []
     if section.status == OMITTED:
-        parts.append("整节无对应译文")
+        parts.append(
+            Phrase(gettext_noop("the whole section has no counterpart in the translation"))
+        )
     elif section.status == ADDED:
-        parts.append("整节无对应原文（如编者按或译注）")
+        parts.append(
+            Phrase(
+                gettext_noop(
+                    "the whole section has no counterpart in the original (such as an "
+                    "editor's or translator's note)"
+                )
+            )
+        )
     else:
         if section.omitted:
-            parts.append(f"原文{_cite(section.omitted, en_numbers)}无对应译文")
+            cited, many = _cite(section.omitted, en_numbers)
+            parts.append(
+                Phrase(
+                    gettext_noop(
+                        "%(paragraphs)s of the original has no counterpart in the translation"
+                    ),
+                    {"paragraphs": cited},
+                    gettext_noop(
+                        "%(paragraphs)s of the original have no counterpart in the translation"
+                    ),
+                    many,
+                )
+            )
         shortened = [k for k in section.abridged if not section.cut_sentences.get(k)]
         cut = [k for k in section.abridged if section.cut_sentences.get(k)]
         if shortened:
-            parts.append(f"原文{_cite(shortened, en_numbers)}的译文明显偏短")
+            parts.append(
+                Phrase(
+                    gettext_noop(
+                        "the translation of %(paragraphs)s of the original is much shorter "
+                        "than expected"
+                    ),
+                    {"paragraphs": _cite(shortened, en_numbers)[0]},
+                )
+            )
         if cut:
             count = sum(len(section.cut_sentences[k]) for k in cut)
-            parts.append(f"原文{_cite(cut, en_numbers)}有 {count} 句无对应译文")
+            parts.append(
+                Phrase(
+                    gettext_noop(
+                        "%(count)d sentence in %(paragraphs)s of the original has no "
+                        "counterpart in the translation"
+                    ),
+                    {"count": count, "paragraphs": _cite(cut, en_numbers)[0]},
+                    gettext_noop(
+                        "%(count)d sentences in %(paragraphs)s of the original have no "
+                        "counterpart in the translation"
+                    ),
+                    count,
+                )
+            )
         if section.added:
-            parts.append(f"译文{_cite(section.added, zh_numbers)}无对应原文")
+            cited, many = _cite(section.added, zh_numbers)
+            parts.append(
+                Phrase(
+                    gettext_noop(
+                        "%(paragraphs)s of the translation has no counterpart in the original"
+                    ),
+                    {"paragraphs": cited},
+                    gettext_noop(
+                        "%(paragraphs)s of the translation have no counterpart in the original"
+                    ),
+                    many,
+                )
+            )
         if not parts:
-            parts.append("逐段对应")
+            parts.append(Phrase(gettext_noop("every paragraph has its counterpart")))
     if section.length_ratio is not None and section.status != ADDED:
-        parts.append(f"译文长度约为预期的 {round(section.length_ratio * 100)}%")
-    return "自动对齐：" + "；".join(parts) + "。"
+        parts.append(
+            Phrase(
+                gettext_noop("the translation is about %(percent)d%% of the expected length"),
+                {"percent": round(section.length_ratio * 100)},
+            )
+        )
+    return MachineNote(tuple(parts))
 
 
 def _paragraph_numbers(
     heading_index: int | None, paragraphs: list[PlanParagraph]
-) -> dict[int, str]:
-    """Document index → paragraph number within the section ("标题" for its heading)."""
-    labels: dict[int, str] = {} if heading_index is None else {heading_index: "标题"}
+) -> dict[int, Phrase | int]:
+    """Document index → paragraph number within the section, or the heading it is."""
+    labels: dict[int, Phrase | int] = (
+        {} if heading_index is None else {heading_index: Phrase(gettext_noop("the heading"))}
+    )
     number = 0
     for paragraph in paragraphs:
         if paragraph.kind == HEADING:
-            labels[paragraph.index] = f"小标题「{paragraph.text[:20]}」"
+            labels[paragraph.index] = Phrase(
+                gettext_noop("the subheading “%(text)s”"), {"text": paragraph.text[:20]}
+            )
         else:
             number += 1
-            labels[paragraph.index] = str(number)
+            labels[paragraph.index] = number
     return labels
 
 
-def _cite(indexes: list[int], labels: dict[int, str]) -> str:
-    numbers = [labels.get(k, "") for k in indexes]
-    digits = [n for n in numbers if n.isdigit()]
-    words = [n for n in numbers if n and not n.isdigit()]
-    parts = ([f"第 {'、'.join(digits)} 段"] if digits else []) + words
-    return "、".join(parts) or "部分段落"
+def _cite(indexes: list[int], labels: dict[int, Phrase | int]) -> tuple[Phrase | Listing, int]:
+    """The paragraphs at ``indexes`` ("paragraphs 3, 4", headings by name) and how many they
+    are, for the verb that follows."""
+    numbers = [labels.get(k) for k in indexes]
+    digits = [n for n in numbers if isinstance(n, int)]
+    words = [n for n in numbers if isinstance(n, Phrase)]
+    parts: list[Phrase] = []
+    if digits:
+        parts.append(
+            Phrase(
+                gettext_noop("paragraph %(numbers)s"),
+                {"numbers": Listing(tuple(digits))},
+                gettext_noop("paragraphs %(numbers)s"),
+                len(digits),
+            )
+        )
+    parts += words
+    if not parts:
+        return Phrase(gettext_noop("some paragraphs")), 2
+    cited = parts[0] if len(parts) == 1 else Listing(tuple(parts))
+    return cited, len(digits) + len(words)
 
 
 def _metadata(en: _Side | None, zh: _Side | None) -> Metadata:

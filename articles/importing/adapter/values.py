@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from articles.editorial.section_rules import SectionStatus
+from articles.importing.adapter.machine_notes import MachineNote
 from articles.importing.engine import Metadata
 
 PENDING = SectionStatus.PENDING.value
@@ -57,7 +58,8 @@ class PlanSection:
 
     When the alignment joined several sections of one side, the later headings stay in the
     body as ``heading`` paragraphs. ``evidence`` is the proposal in plain words, for editors
-    (never the readers' note of an abridged or omitted section).
+    (never the readers' note of an abridged or omitted section), put into words in the
+    language it is shown in; None when there is nothing to say.
     """
 
     heading_en: str
@@ -66,7 +68,7 @@ class PlanSection:
     paragraphs_zh: list[PlanParagraph]
     status: str
     confidence: float | None
-    evidence: str
+    evidence: MachineNote | None
     # Paragraph indexes (as in the alignment) with no counterpart or a much shorter one.
     omitted: list[int] = field(default_factory=list)
     abridged: list[int] = field(default_factory=list)
