@@ -263,9 +263,18 @@ def run_drafting(
         try:
             backend = configured_backend()
         except BackendNotConfigured as exc:
-            error = draft_error(exc)
-            _fail(page_id, remaining, error)
-            report.failed.update(dict.fromkeys(map(str, remaining), str(error)))
+            # The drafts screen names what to set, live and in the reader's language; the
+            # stored failure only says so (the problem's words are in the worker's language).
+            logger.warning("Drafting page %s: %s", page_id, exc)
+            _fail(
+                page_id,
+                remaining,
+                gettext_noop(
+                    "Machine translation was not set up when this section was to be drafted; "
+                    "retry once it is."
+                ),
+            )
+            report.failed.update(dict.fromkeys(map(str, remaining), str(exc)))
             return report
         run = DraftRun(page_id=page.pk, user=_user(user_id))
         requests = build_requests(page, section_versions.latest(page))

@@ -256,3 +256,21 @@ def test_values_that_do_not_fit_the_message_show_the_message_not_an_error_page(
 
     assert error_shown_to(english_translator, indexed_article) == template
     assert "%(where)s" in error_shown_to(chinese_translator, indexed_article)
+
+
+def test_a_backend_unset_before_the_run_reads_in_each_language(
+    indexed_article, chinese_translator, english_translator, settings
+):
+    """The section was claimed, then the configuration went away before a worker ran it."""
+    keys = [str(row.section_key) for row in LatestSection.objects.filter(page=indexed_article)]
+    LatestSection.objects.filter(page=indexed_article).update(ai_draft_state=DraftState.QUEUED)
+    settings.TRANSLATION_BACKEND = ""
+
+    drafting.run_drafting(indexed_article.pk, keys)
+
+    assert error_shown_to(english_translator, indexed_article) == (
+        "Machine translation was not set up when this section was to be drafted; retry once it is."
+    )
+    assert error_shown_to(chinese_translator, indexed_article) == (
+        "轮到该段落起草时，机器翻译尚未配置；配置好后请重试。"
+    )
