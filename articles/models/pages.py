@@ -24,7 +24,7 @@ from wagtail.search import index
 from articles.content.ai_label import AILabel, ai_label_for
 from articles.content.api_fields import AILabelField
 from articles.content.disclosure import Disclosure, disclosure_for
-from articles.content.disclosure_facts import effective_method
+from articles.content.disclosure_facts import effective_method, record_draft_efforts
 from articles.content.licence import Licence, PublicSection, original_visible, public_sections
 from articles.content.page_cache import content_version
 from articles.editorial.permissions import EditorialPagePermissions
@@ -414,19 +414,23 @@ class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "sections" in update_fields:
-            self.record_translation_sources()
+            self.record_section_facts()
         return super().save(*args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
-        self.record_translation_sources()
+        self.record_section_facts()
         return super().save_revision(*args, **kwargs)
 
-    def record_translation_sources(self) -> None:
-        """Source drift: remember the English each section was first translated against
-        (``articles.review.engine.drift``). Works on the in-memory sections, so a draft's revision
-        carries the record and publishing writes it to the rows."""
+    def record_section_facts(self) -> None:
+        """Facts kept on the sections as they are saved. Source drift: the English each
+        section was first translated against (``articles.review.engine.drift``). The
+        disclosure: how much of its AI draft each section kept, worked out only for sections
+        whose draft or Chinese changed (``articles.content.disclosure_facts``). Works on the
+        in-memory sections, so a draft's revision carries the record and publishing writes it
+        to the rows."""
         sections = list(self.sections.all())
-        if record_translation_sources(sections):
+        sources = record_translation_sources(sections)
+        if record_draft_efforts(sections) or sources:
             self.sections.set(sections)
 
     def section_list(self) -> list:

@@ -110,6 +110,11 @@ class ArticleSection(Orderable):
         ),
     )
 
+    # Post-editing effort of the AI draft and a digest of the texts it was worked out on,
+    # stored on save so that reading the disclosure diffs nothing
+    # (``articles.content.disclosure_facts``).
+    draft_effort = models.JSONField(_("post-editing effort"), null=True, blank=True, editable=False)
+
     panels = [
         FieldRowPanel([FieldPanel("heading_en"), FieldPanel("heading_zh_hans")]),
         FieldRowPanel([FieldPanel("body_en"), FieldPanel("body_zh_hans")]),

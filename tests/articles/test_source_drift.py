@@ -194,7 +194,7 @@ def test_rechecked_on_another_articles_section_is_not_found(client, editor_user,
 
 
 @pytest.mark.skipif(
-    not hasattr(ArticlePage, "record_translation_sources"),
+    not hasattr(ArticlePage, "record_section_facts"),
     reason="ArticlePage does not yet record the English on a translation's first save",
 )
 def test_the_first_translated_save_records_the_english(editor_user, home_page):
