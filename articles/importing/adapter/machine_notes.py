@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 from wagtail.models import PageLogEntry
 
@@ -58,7 +58,9 @@ class Phrase:
     count: int = 0
 
     def __str__(self) -> str:
-        words = ngettext(self.text, self.plural, self.count) if self.plural else gettext(self.text)
+        # Each form is its own message id (marked with gettext_noop, which makemessages reads),
+        # chosen here by the English rule: Chinese has one form for every count.
+        words = gettext(self.plural if self.plural and self.count != 1 else self.text)
         return words % {name: _value(value) for name, value in self.params.items()}
 
 
