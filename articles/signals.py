@@ -16,10 +16,10 @@ from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from articles.content.frontend_purge import purge_page
-from articles.content.page_cache import bump_content_version, move_content_version
+from articles.content.page_cache import changes_what_pages_show
 from articles.editorial.workflow import log_section_changes, sync_latest_sections
 from articles.models import ArticlePage, Topic, section_versions
-from cms.page_cache.warm import publish_moves
+from cms.page_cache import commit_moves
 from people.models import Organisation, Person, Quote, Term
 
 
@@ -47,14 +47,14 @@ def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> No
 def on_page_changed(sender, instance: Page, **kwargs) -> None:
     """Published, unpublished, moved (before and after) or deleted: the page's own addresses
     and every list, feed and page that shows it change."""
-    move_content_version()
+    commit_moves.content_changed()
     purge_page(instance)
 
 
 def on_page_published(sender, instance: Page, **kwargs) -> None:
     """As any change, except that the article's own pages are rendered afresh and cached
     before the publish returns, so its readers do not all miss at once."""
-    publish_moves(instance)
+    commit_moves.page_published(instance)
     purge_page(instance)
 
 
@@ -62,7 +62,7 @@ def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
     """A live page saved in full: a publish, or code writing a live page directly (the demo
     loader, a script). A draft's bookkeeping names its fields and changes nothing public."""
     if isinstance(instance, Page) and instance.live and update_fields is None:
-        move_content_version()
+        commit_moves.content_changed()
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
@@ -72,6 +72,12 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
 
 
 SHOWN_ON_PAGES = (Person, Quote, Term, Organisation, Topic, PageViewRestriction, Site)
+
+
+def bump_content_version(**kwargs) -> None:
+    """Saves and deletes of anything pages show."""
+    if changes_what_pages_show(kwargs.get("update_fields")):
+        commit_moves.content_changed()
 
 
 def connect_signals() -> None:

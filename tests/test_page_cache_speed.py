@@ -208,8 +208,8 @@ def test_fresh_copies_are_not_kept_when_something_else_changed_meanwhile(
 
     fresh_copies = warm.fresh_copies
 
-    def meanwhile(page):
-        made = fresh_copies(page)
+    def meanwhile(pages):
+        made = fresh_copies(pages)
         move_now()  # e.g. a person saved by someone else while this rendered
         return made
 

@@ -9,7 +9,8 @@ topic, user) or the Site is saved or deleted.
 The move happens twice: at once, and again when the writing transaction commits. The first
 stops readers being answered from copies made before the change; the second throws away any
 copy a reader rendered between the first move and the commit (it read the data as it was
-before), so once the publishing request has returned nobody is served the old page.
+before), so once the publishing request has returned nobody is served the old page. With fresh
+copies on publish (production), ``cms.page_cache.commit_moves`` moves it once, at the commit.
 
 Beside the version the cache holds when it last moved: the ``Last-Modified`` of every public
 page, an upper bound of the time its content last changed.
@@ -92,8 +93,7 @@ def move_content_version() -> None:
     transaction.on_commit(_move)
 
 
-def bump_content_version(**kwargs) -> None:
-    """Signal receiver for saves and deletes of anything pages show."""
-    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
-        return  # a login changes nothing an article shows
-    move_content_version()
+def changes_what_pages_show(update_fields) -> bool:
+    """Whether a save of these fields (None: all) of something pages show changes a page."""
+    # A login changes nothing an article shows.
+    return not (update_fields and set(update_fields) <= {"last_login"})

@@ -1,12 +1,13 @@
 """A just-published article's own pages, rendered before its publish returns.
 
-Without this, the move of the content version after the publish commits makes the article
-miss for every reader at once, and one of them renders it while the others wait. Instead,
-once the publish has committed, the publishing process renders the article (Chinese, English
-and the side-by-side view) through the real middleware and view, while readers are still
-answered from the copies of the version before (allowed: the publish has not returned).
-Then it takes the render locks of the next version, moves the version and keeps its copies
-under the new one, so the first reader after the publish gets the new page from the cache.
+Without this, the move of the content version after the publish commits makes the article miss
+for every reader at once, and one of them renders it while the others wait. Instead, once the
+publish has committed (``cms.page_cache.commit_moves``), the publishing process renders the
+article (Chinese, English and the side-by-side view) through the real middleware and view,
+while readers are still answered from the copies of the version before (allowed: the publish
+has not returned). Then it takes the render locks of the next version, moves the version and
+keeps its copies under the new one, so the first reader after the publish gets the new page
+from the cache.
 
 The copies are kept only if the move went from the version read before rendering to the next
 one: any other move in between (another publish, a snippet saved) may have committed
@@ -17,14 +18,13 @@ import logging
 
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.utils import translation
 
 from wagtail.models import Page
 
-from articles.content.page_cache import content_state, move_content_version, move_now
+from articles.content.page_cache import content_state, move_now
 from cms.page_cache import responses, store
 from cms.page_cache.requests import FRESH, page_key
 
@@ -79,24 +79,25 @@ def render(host: str, path: str, secure: bool) -> tuple[HttpRequest, HttpRespons
     return request, response
 
 
-def fresh_copies(page: Page) -> list[tuple[str, HttpResponse]]:
+def fresh_copies(pages: list[Page]) -> list[tuple[str, HttpResponse]]:
     rendered = []
-    for host, path, secure in addresses(page):
-        made = render(host, path, secure)
-        address = made and page_key(made[0])
-        if address:
-            rendered.append((address, made[1]))
+    for page in pages:
+        for host, path, secure in addresses(page):
+            made = render(host, path, secure)
+            address = made and page_key(made[0])
+            if address:
+                rendered.append((address, made[1]))
     return rendered
 
 
-def move_with_fresh_copies(page: Page) -> None:
-    """Move the content version, with the page's fresh copies kept under the new one."""
+def move_with_fresh_copies(pages: list[Page]) -> None:
+    """Move the content version, with the pages' fresh copies kept under the new one."""
     before = content_state().version
     try:
-        rendered = fresh_copies(page)
+        rendered = fresh_copies(pages)
     except Exception:
         # The move below is what readers need; the copies only spare them a render.
-        logger.exception("rendering published page %s for the page cache failed", page.pk)
+        logger.exception("rendering published pages %s for the page cache failed", pages)
         rendered = []
     following = before + 1
     held = [address for address, _ in rendered if store.take_render_lock(address, following)]
@@ -110,16 +111,3 @@ def move_with_fresh_copies(page: Page) -> None:
     finally:
         for address in held:
             store.release_render_lock(address, following)
-
-
-def publish_moves(page: Page) -> None:
-    """For a publish: move the version at once, and after the commit with fresh copies."""
-    # Off by default: while an article's first render after a publish takes seconds (see
-    # docs/caching.md), rendering its four pages makes every publish that much longer.
-    if not settings.PAGE_CACHE_ENABLED or not getattr(
-        settings, "PAGE_CACHE_WARM_ON_PUBLISH", False
-    ):
-        move_content_version()
-        return
-    move_now()
-    transaction.on_commit(lambda: move_with_fresh_copies(page))

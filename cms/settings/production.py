@@ -52,6 +52,9 @@ PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and (
 )
 # Each publish waits this long before returning, so that no worker's copy outlives it.
 PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "0.02"))
+# A published article's pages are cached afresh before its publish returns, so readers never
+# all miss it at once (PAGE_CACHE_WARM_ON_PUBLISH=0 turns that off).
+PAGE_CACHE_WARM_ON_PUBLISH = os.environ.get("PAGE_CACHE_WARM_ON_PUBLISH", "1").strip() != "0"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
