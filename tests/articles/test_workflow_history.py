@@ -109,3 +109,5 @@ def test_one_save_that_changes_several_sections_lists_each_of_them(
     cleared = ": edited after sign-off; the sign-off no longer applies"
     assert rows_starting(rows, f"{label_of(abridged)}{cleared}") == 1
     assert rows_starting(rows, f"{label_of(omitted)}{cleared}") == 1
+    # §1 changed too, but had no sign-off to clear.
+    assert rows_starting(rows, f"{label_of(first)}{cleared}") == 0
