@@ -125,7 +125,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Chinese is the site's language; English is the original's and the second UI language.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides: Chinese for Wagtail's own messages that its catalogue leaves in English
+# (locale/README.md). Every LOCALE_PATHS catalogue outranks the apps' own; it is second so that
+# makemessages, which writes into the first, never rewrites it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -155,6 +158,7 @@ WAGTAIL_SITE_NAME = "对照 Duizhao"
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.login_form.LoginForm"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False  # one page holds both languages; no per-locale trees
 # Search (cms/search, README "Search"): the database backend with Chinese segmented by jieba, or
