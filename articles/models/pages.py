@@ -30,6 +30,7 @@ from articles.content.page_cache import content_version
 from articles.editorial.permissions import EditorialPagePermissions
 from articles.editorial.section_rules import numbered
 from articles.forms import ArticlePageForm
+from articles.models.read_only_panels import YesNoFieldPanel
 from articles.models.topics import Topic
 from articles.models.view_restrictions import CachedViewRestrictions
 from articles.page_forms import EditorialPageForm
@@ -337,7 +338,7 @@ class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
                 FieldRowPanel([FieldPanel("licence"), FieldPanel("show_original")]),
                 FieldRowPanel(
                     [
-                        FieldPanel("original_attached", read_only=True),
+                        YesNoFieldPanel("original_attached", read_only=True),
                         FieldPanel("no_original_reason"),
                     ]
                 ),
