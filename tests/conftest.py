@@ -14,7 +14,7 @@ from pytest_django.plugin import blocking_manager_key
 from articles.models import HomePage
 from cms.page_cache import local as local_copies
 from cms.search import dictionary
-from tests import seeded_db, template_db
+from tests import reference_index, seeded_db, template_db
 from tests.site_data import demo_content, ensure_site_data
 
 # Tests that commit: their teardown empties every table.
@@ -69,6 +69,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     if nextitem is not None and _commits(item):
         with item.config.stash[blocking_manager_key].unblock():
             seeded_db.restore_baseline()
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    reference_index.forget_pending()  # rows of the previous test, rolled back since
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """Once the test has passed, the reference index updates it held back run."""
+    result = yield
+    reference_index.run_pending()
     return result
 
 
