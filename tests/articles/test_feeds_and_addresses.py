@@ -23,6 +23,7 @@ from tests.factories import (
     QuoteFactory,
     TopicFactory,
 )
+from tests.seeded_db import seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -35,17 +36,30 @@ HIDDEN_HEADING = "Lanterns of Valparaiso"
 
 
 @pytest.fixture
-def site(settings, home_page) -> Site:
+def base_url(settings) -> None:
     settings.SITE_BASE_URL = BASE
     settings.WAGTAILADMIN_BASE_URL = BASE
+
+
+def sync_site() -> Site:
     call_command("sync_site", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
-def content(site):
+def site(base_url, home_page) -> Site:
+    return seeded("feeds-site", sync_site)
+
+
+@pytest.fixture
+def content(base_url, home_page) -> dict:
     """A topic, a person, an index and two articles: one showing its original, one whose
-    licence keeps its English back; a third filed elsewhere, and a draft."""
+    licence keeps its English back; a third filed elsewhere, and a draft (on the synced site)."""
+    return seeded("feeds-content", build_content)
+
+
+def build_content() -> dict:
+    sync_site()
     index = ArticleIndexPageFactory(slug="articles")
     topic = TopicFactory(slug="deep-learning", name_zh_hans="深度学习", name_en="Deep learning")
     other_topic = TopicFactory(slug="robots", name_zh_hans="机器人", name_en="Robots")

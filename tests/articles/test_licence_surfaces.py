@@ -19,6 +19,7 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.seeded_db import seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -98,12 +99,12 @@ def make_article(show_original: bool) -> ArticlePage:
 
 @pytest.fixture
 def hidden(home_page) -> ArticlePage:
-    return make_article(show_original=False)
+    return seeded("licence-hidden", lambda: make_article(show_original=False))
 
 
 @pytest.fixture
 def shown(home_page) -> ArticlePage:
-    return make_article(show_original=True)
+    return seeded("licence-shown", lambda: make_article(show_original=True))
 
 
 def assert_no_english(text: str) -> None:

@@ -14,6 +14,7 @@ from tests.factories import (
     QuoteFactory,
     TopicFactory,
 )
+from tests.seeded_db import seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,16 @@ def article_with(index, sections: int):
     return page
 
 
+def short_and_long_articles() -> list:
+    """Articles of 5 and 50 sections, built once per worker (tests/seeded_db.py)."""
+
+    def build() -> list:
+        index = ArticleIndexPageFactory(slug="articles")
+        return [article_with(index, 5), article_with(index, 50)]
+
+    return seeded("query-count-articles", build)
+
+
 def queries_for(client, url: str, *, cold: bool = True) -> int:
     """Queries for one request; ``cold`` empties the cache first (no cached fragment)."""
     if cold:
@@ -54,9 +65,7 @@ def queries_for(client, url: str, *, cold: bool = True) -> int:
 
 @pytest.mark.parametrize("view", ["", "?view=bilingual"])
 def test_article_page_queries_do_not_grow_with_sections(client, home_page, view):
-    index = ArticleIndexPageFactory(slug="articles")
-    small = article_with(index, 5)
-    large = article_with(index, 50)
+    small, large = short_and_long_articles()
     small_count = queries_for(client, small.url + view)
     large_count = queries_for(client, large.url + view)
     assert small_count == large_count
@@ -70,8 +79,7 @@ def test_a_warm_article_without_the_page_cache_costs_a_few_queries_at_any_length
     client, home_page, settings, view
 ):
     settings.PAGE_CACHE_ENABLED = False
-    index = ArticleIndexPageFactory(slug="articles")
-    paths = [article_with(index, sections).url for sections in (5, 50)]
+    paths = [page.url for page in short_and_long_articles()]
     counts = []
     for path in paths:
         url = "/en" + path if view == "en" else path + view
