@@ -229,15 +229,22 @@ def publishing_under_load(server: Server, env: dict, count: int) -> tuple[float,
     command = wrk_command(server.port, DEMO_PATH, 40, 600, {})
     load = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     time.sleep(2)
+    started = time.monotonic()
     result = subprocess.run(
         [sys.executable, __file__, "--publish", str(count), "--port", str(server.port)],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
+    seconds = time.monotonic() - started
     load.send_signal(signal.SIGINT)  # wrk prints its figures when interrupted
     output, _ = load.communicate(timeout=30)
     if result.returncode != 0:
         raise SystemExit("publishing failed:\n" + result.stderr)
-    return p99_ms(output), json.loads(result.stdout.strip().splitlines()[-1])
+    published = json.loads(result.stdout.strip().splitlines()[-1])
+    # The same load as long again with nobody publishing: what the machine itself allows now.
+    quiet = wrk_command(server.port, DEMO_PATH, 40, max(5, round(seconds)), {})
+    quiet_output = subprocess.run(quiet, capture_output=True, text=True, check=True).stdout
+    published["quiet_p99_ms"] = p99_ms(quiet_output)
+    return p99_ms(output), published
 
 
 # --- Report -------------------------------------------------------------------------------
@@ -417,6 +424,10 @@ def main() -> None:
         print(f"{name:<34}{show(value, unit):>16}{target:>12}  {verdict(value, goal, below)}")
     if published is not None:
         print(f"\nmedian publish: {published['publish_s'] * 1000:.0f} ms; base commit {args.base}")
+        print(
+            f"p99 under the same 40 connections with nobody publishing: "
+            f"{published['quiet_p99_ms']:.1f} ms (the machine's own share)"
+        )
 
 
 if __name__ == "__main__":
