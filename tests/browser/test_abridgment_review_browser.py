@@ -15,10 +15,10 @@ def log_in(page, live_server, username: str, password: str) -> None:
 
 
 def test_reviewer_sends_back_one_cut_on_the_review_screen(live_server, page, screenshot_dir):
-    from articles.demo.loader import load_demo
     from articles.models import SectionSignoff
+    from tests.site_data import demo_content
 
-    demo = load_demo()
+    demo = demo_content()
     SectionSignoff.objects.all().delete()  # start the demo cuts unsigned
     log_in(page, live_server, "reviewer", demo.passwords["reviewer"])
     page.goto(live_server.url + f"/admin/articles/{demo.article.pk}/abridgments/")

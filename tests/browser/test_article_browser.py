@@ -7,9 +7,9 @@ pytestmark = [
 
 
 def test_reader_switches_the_demo_article_to_the_bilingual_view(live_server, page, screenshot_dir):
-    from articles.demo.loader import load_demo
+    from tests.site_data import demo_content
 
-    article = load_demo().article
+    article = demo_content().article
     page.goto(live_server.url + article.url)
     assert page.locator("h1").first.inner_text() == article.headline_zh_hans
     assert page.locator(".article-section .en").count() == 0
@@ -31,9 +31,9 @@ def test_reader_switches_the_demo_article_to_the_bilingual_view(live_server, pag
 
 
 def test_reader_opens_one_section_in_english(live_server, page):
-    from articles.demo.loader import load_demo
+    from tests.site_data import demo_content
 
-    article = load_demo().article
+    article = demo_content().article
     page.goto(live_server.url + article.url)
     details = page.locator("details.original").first
     assert not details.evaluate("element => element.open")

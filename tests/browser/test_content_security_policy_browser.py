@@ -23,10 +23,10 @@ def violations(page) -> list[str]:
 
 
 def test_public_pages_raise_no_policy_violation(live_server, page):
-    from articles.demo.loader import load_demo
     from people.models import Person, Quote
+    from tests.site_data import demo_content
 
-    article = load_demo().article
+    article = demo_content().article
     person = Person.objects.filter(slug__gt="").first()
     quote = Quote.objects.first()
     console = []

@@ -26,9 +26,9 @@ def public_pages() -> dict[str, str]:
     """One address per public page type, on the demo content (Chinese interface)."""
     from django.utils import translation
 
-    from articles.demo.loader import load_demo
+    from tests.site_data import demo_content
 
-    article = load_demo().article
+    article = demo_content().article
     quote = article.sections.exclude(quote=None).first().quote
     with translation.override("zh-hans"):
         return {

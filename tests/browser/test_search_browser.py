@@ -15,9 +15,9 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "var" / "screenshots" / "sear
 
 
 def test_reader_searches_from_the_header_and_filters_by_topic(live_server, page):
-    from articles.demo.loader import load_demo
+    from tests.site_data import demo_content
 
-    article = load_demo(articles=3, sections=2).article
+    article = demo_content(articles=3, sections=2).article
     page.goto(live_server.url + "/")
     page.fill("#site-search-q", "反向传播")
     page.press("#site-search-q", "Enter")
@@ -42,9 +42,9 @@ def test_reader_searches_from_the_header_and_filters_by_topic(live_server, page)
 
 
 def test_search_page_fits_a_phone(live_server, browser):
-    from articles.demo.loader import load_demo
+    from tests.site_data import demo_content
 
-    load_demo()
+    demo_content()
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     phone = context.new_page()
     phone.goto(live_server.url + "/search/?q=Hinton")
