@@ -75,7 +75,7 @@ from articles.drafting.runs import (
     run_drafting,
 )
 from articles.drafting.runs import start_drafting as claim_and_run
-from articles.drafting.storing import DraftRun, accept_draft, editor_sections
+from articles.drafting.storing import DraftRun, accept_draft
 from articles.drafting.tasks import draft_sections
 from articles.richtext import html_to_text
 
@@ -102,7 +102,6 @@ __all__ = [
     "configuration_problem",
     "configured_backend",
     "drafting_progress",
-    "editor_sections",
     "expire_overdue",
     "glossary_patterns",
     "has_text",

@@ -124,8 +124,3 @@ def _write(
                 ai_draft_state=DraftState.DONE, **NO_ERROR
             )
         return own_revision_id if revision is None else revision.pk
-
-
-def editor_sections(page: ArticlePage) -> dict[uuid.UUID, ArticleSection]:
-    """The sections as the editor shows them (latest revision), by key."""
-    return section_versions.by_key(section_versions.latest(page))
