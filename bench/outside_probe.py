@@ -631,13 +631,15 @@ def main() -> None:
     server = FakeOpenAIServer(api_key="sk-probe-not-real").start()
     env = configure_environment(args.port, server.base_url)
     fresh_database()
-    fixtures = build_fixtures()
+    # Before the fixtures: publishing them renders their pages for the cache, with the
+    # production storage's manifest of static files.
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
         env=env,
         check=True,
     )
+    fixtures = build_fixtures()
     gunicorn = subprocess.Popen(
         [
             sys.executable,
