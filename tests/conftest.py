@@ -121,6 +121,13 @@ def _default_language():
 
 
 @pytest.fixture
+def english_admin(settings):
+    """For tests that read the admin's messages in English (the default admin is Chinese):
+    ``pytestmark = pytest.mark.usefixtures("english_admin")``."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
 def home_page(db) -> HomePage:
     """The HomePage the initial migration creates as the site root."""
     ensure_site_data()

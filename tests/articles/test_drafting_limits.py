@@ -28,16 +28,11 @@ from tests.articles.drafting_jobs import set_state, state
 from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.site_data import ensure_site_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 TRANSLATORS_TEXT = "<p>译者自己的译文。</p>"
 DRAFT_TWO = "Draft the 2 sections without a draft"
 DRAFT_ONE = "Draft the 1 section without a draft"
-
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
 
 
 def new_article(sections=2, chinese=""):

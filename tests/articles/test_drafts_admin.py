@@ -12,15 +12,9 @@ from tests.factories import ArticlePageFactory, ArticleSectionFactory
 from tests.fake_ai_servers import FAKE_AI_KEY
 from tests.rendered_forms import RenderedForm
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 KEY = FAKE_AI_KEY
-
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    """Assert on English text whatever the admin's default language and catalogues."""
-    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture

@@ -31,10 +31,7 @@ TRANSLATION = (
 )
 
 
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    """These tests read the admin's messages in English (the default admin is Chinese)."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english_admin")
 
 
 @pytest.fixture

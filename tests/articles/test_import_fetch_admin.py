@@ -14,10 +14,7 @@ from tests.rendered_forms import form_data
 
 from .test_import_fetch import ORIGINAL, TRANSLATION, TRANSLATION_PAGE, URL
 
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english_admin")
 
 
 @pytest.fixture

@@ -21,9 +21,7 @@ ORIGINAL = "The review queue\n\n" + "\n\n".join(EN)
 TRANSLATION = "评审队列\n\n" + "\n\n".join(ZH) + f"\n\n原文链接：{URL}"
 
 
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english_admin")
 
 
 @pytest.fixture

@@ -38,9 +38,7 @@ NO_TRANSLATOR = "Credit at least one translator before submitting the article fo
 UNKNOWN_LICENCE = "The licence is “unknown”."
 
 
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english_admin")
 
 
 @pytest.fixture

@@ -150,12 +150,6 @@ def test_a_live_page_with_a_newer_unpublished_draft_keeps_both_chinese_texts(
     assert page.live and page.has_unpublished_changes
 
 
-@pytest.fixture
-def english_admin(settings):
-    """Assert on English messages whatever the admin's default language."""
-    settings.LANGUAGE_CODE = "en"
-
-
 def test_accepting_a_draft_on_a_page_never_published_replaces_the_chinese_everywhere(
     client, server, translator_user, english_admin
 ):

@@ -42,17 +42,12 @@ from tests.articles.workflow_helpers import (
 from tests.factories import ArticleIndexPageFactory
 from tests.rendered_forms import RenderedForm
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 REPORT = "/admin/reports/abridgments/"
 CUT_STEP = "Abridgment review"
 NEXT_STEP = "Editor approval"
 WAITING = "This step cannot be approved yet. Still waiting for a sign-off"
-
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture

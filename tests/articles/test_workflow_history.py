@@ -20,12 +20,7 @@ from tests.articles.workflow_helpers import create_and_submit
 from tests.factories import ArticleIndexPageFactory
 from tests.rendered_forms import form_data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 
 @pytest.fixture

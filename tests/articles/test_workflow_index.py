@@ -23,7 +23,7 @@ from tests.articles.workflow_helpers import (
 from tests.factories import ArticleIndexPageFactory
 from tests.rendered_forms import form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 REPORT = "/admin/reports/abridgments/"
 # §2 leaves out one sentence of its English, which the report lists.
@@ -35,11 +35,6 @@ ABRIDGED = {
     "body_zh_hans": "OpenAI 于 2015 年由 Sam Altman 等人创立。"
     "它在 2019 年训练了拥有 15 亿参数的 GPT-2。",
 }
-
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture

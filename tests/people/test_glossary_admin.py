@@ -16,13 +16,7 @@ from people.models import Term
 from tests.admin_refusal import refused
 from tests.factories import TermFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_admin(settings):
-    """These tests read the admin's messages in English (the default admin is Chinese)."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 
 URL = "/admin/glossary/import/"
