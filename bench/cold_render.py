@@ -12,9 +12,10 @@ character diffs (``change_ratio``) and the SQL query count of one cold render.
 import argparse
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
+
+from throwaway_db import in_test_database
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG_SECTIONS = 30
@@ -25,22 +26,7 @@ def main() -> None:
     parser.add_argument("--renders", type=int, default=15)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    import django
-
-    django.setup()
-
-    from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        run(args.renders)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+    in_test_database(lambda: run(args.renders))
 
 
 class DiffClock:

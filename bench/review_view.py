@@ -12,9 +12,10 @@ SQL query count of one render.
 import argparse
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
+
+from throwaway_db import in_test_database
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_MS = 300
@@ -26,22 +27,7 @@ def main() -> None:
     parser.add_argument("--renders", type=int, default=15)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    import django
-
-    django.setup()
-
-    from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        run(args.sections, args.renders)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+    in_test_database(lambda: run(args.sections, args.renders))
 
 
 def run(sections: int, renders: int) -> None:
