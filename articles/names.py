@@ -102,7 +102,11 @@ def near_word(written: str, recorded: str) -> bool:
     names of ``MIN_FUZZY_LETTERS`` letters or more, and never in the first letter, where a
     difference is a different name ("During" is not "Turing").
     """
-    a, b = fold(written), fold(recorded)
+    return _near_folded(fold(written), fold(recorded))
+
+
+def _near_folded(a: str, b: str) -> bool:
+    """``near_word`` of two words already folded."""
     if len(b) < 3:
         return False
     if a == b:
@@ -153,6 +157,7 @@ class NameIndex:
         self.latin.sort(key=lambda f: (-len(f.words), -len(f.text)))
         self.chinese.sort(key=lambda f: -len(f.text))
         self.max_words = max((len(f.words) for f in self.latin), default=0)
+        self._by_size = _LatinForms.of(self.latin)
 
     def _add(self, person_id: Hashable, text: str, kind: str) -> None:
         if has_han(text):
@@ -200,7 +205,9 @@ class NameIndex:
         tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
         found: list[NameMatch] = []
         for size in range(self.max_words, 0, -1):
-            forms = [f for f in self.latin if len(f.words) == size]
+            forms = self._by_size.get(size)
+            if forms is None:
+                continue
             runs = [
                 tokens[i : i + size]
                 for i in range(len(tokens) - size + 1)
@@ -222,27 +229,63 @@ class NameIndex:
         return found
 
     def _match_run(
-        self, written: tuple[str, ...], forms: list[_Form], near: bool
+        self, written: tuple[str, ...], forms: _LatinForms, near: bool
     ) -> tuple[_Form, str] | None:
         if not near:
-            for form in forms:
-                if form.kind == MISSPELLING and written == form.words:
-                    return form, MISSPELLING
-                if form.kind == EXACT and _casefolded(written) == _casefolded(form.words):
-                    return form, EXACT
-            return None
+            return forms.as_written(written)
         # A guess is made only on a capitalised name (or one whose capital I became an l).
         if not all(_capitalised(word) for word in written):
             return None
+        folded = tuple(fold(word) for word in written)
         guesses = {
             form.person_id: form
-            for form in forms
-            if form.kind == EXACT
-            and all(near_word(w, r) for w, r in zip(written, form.words, strict=True))
+            for form, recorded in forms.exact_folded.get(_initials(folded), ())
+            if all(_near_folded(w, r) for w, r in zip(folded, recorded, strict=True))
         }
         if len(guesses) != 1:  # None, or ambiguous between two people.
             return None
         return next(iter(guesses.values())), NEAR
+
+
+@dataclass
+class _LatinForms:
+    """The Latin forms of one length in words, looked up by what is written: the first of
+    them in matching order (longest first) that a run matches wins, as a scan would find."""
+
+    # Recorded misspellings by their words as written; names by their case-folded words;
+    # each with its place in matching order.
+    misspelt: dict[tuple[str, ...], tuple[int, _Form]]
+    exact: dict[tuple[str, ...], tuple[int, _Form]]
+    # The names with their I/l- and case-blind words, for guesses, by those words' first
+    # letters (a guess never changes a first letter).
+    exact_folded: dict[tuple[str, ...], list[tuple[_Form, tuple[str, ...]]]]
+
+    @classmethod
+    def of(cls, forms: list[_Form]) -> dict[int, _LatinForms]:
+        by_size: dict[int, _LatinForms] = {}
+        for order, form in enumerate(forms):
+            group = by_size.setdefault(len(form.words), cls({}, {}, {}))
+            if form.kind == MISSPELLING:
+                group.misspelt.setdefault(form.words, (order, form))
+            elif form.kind == EXACT:
+                group.exact.setdefault(_casefolded(form.words), (order, form))
+                folded = tuple(fold(w) for w in form.words)
+                group.exact_folded.setdefault(_initials(folded), []).append((form, folded))
+        return by_size
+
+    def as_written(self, written: tuple[str, ...]) -> tuple[_Form, str] | None:
+        found = [
+            (*hit, kind)
+            for hit, kind in (
+                (self.misspelt.get(written), MISSPELLING),
+                (self.exact.get(_casefolded(written)), EXACT),
+            )
+            if hit is not None
+        ]
+        if not found:
+            return None
+        _order, form, kind = min(found, key=lambda hit: hit[0])
+        return form, kind
 
 
 def find_names(text: str, people: Iterable[Named] | NameIndex) -> list[NameMatch]:
@@ -272,6 +315,10 @@ def _joined(text: str, left: tuple[str, int, int], right: tuple[str, int, int]) 
     """Two words are one name's when only spaces, a hyphen or a middle dot stand between."""
     gap = text[left[2] : right[1]]
     return 0 < len(gap) <= 2 and all(ch in " \u00a0·•・‧-" for ch in gap)
+
+
+def _initials(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(word[:1] for word in words)
 
 
 def _casefolded(words: Sequence[str]) -> tuple[str, ...]:
