@@ -1,5 +1,9 @@
 """factory_boy factories for the content model; pages are built under their real parents."""
 
+import datetime
+
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -82,3 +86,21 @@ class ArticleSectionFactory(DjangoModelFactory):
     body_en = factory.Sequence(lambda n: f"<p>In {1980 + n % 40} networks grew deeper ({n}).</p>")
     body_zh_hans = factory.Sequence(lambda n: f"<p>{1980 + n % 40} 年，网络变得更深（{n}）。</p>")
     status = "full"
+
+
+def published_cut_with_draft(headline: str = "删减与初稿") -> ArticlePage:
+    """A published article of one abridged section whose Chinese came from an AI draft: a
+    row in both the Abridgments and the post-editing effort reports. Call with the home
+    page in place."""
+    page = ArticlePageFactory(headline_zh_hans=headline)
+    ArticleSectionFactory(
+        page=page,
+        status="abridged",
+        note="删去了一段。",
+        ai_draft="甲乙丙丁",
+        body_zh_hans="<p>甲乙丙戊</p>",
+        ai_draft_model="gpt-test",
+        ai_drafted_at=timezone.make_aware(datetime.datetime(2025, 3, 10, 9, 0)),
+    )
+    page.save_revision().publish()
+    return page

@@ -4,17 +4,16 @@ Chinese) is active again."""
 
 import codecs
 import csv
-import datetime
 import io
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from wagtail.users.models import UserProfile
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.factories import ArticlePageFactory, ArticleSectionFactory
+from tests.factories import published_cut_with_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +30,7 @@ def speaks(user, language: str):
 
 @pytest.fixture
 def article(home_page):
-    page = ArticlePageFactory(headline_zh_hans="删减与初稿")
-    ArticleSectionFactory(
-        page=page,
-        status="abridged",
-        note="删去了一段。",
-        ai_draft="甲乙丙丁",
-        body_zh_hans="<p>甲乙丙戊</p>",
-        ai_draft_model="gpt-test",
-        ai_drafted_at=timezone.make_aware(datetime.datetime(2025, 3, 10, 9, 0)),
-    )
-    page.save_revision().publish()
-    return page
+    return published_cut_with_draft()
 
 
 def csv_header(client, url: str, **headers) -> list[str]:

@@ -48,6 +48,15 @@ def import_url(index) -> str:
     return reverse("articles_import") + f"?parent={index.pk}"
 
 
+def rendered_preview(client, index) -> dict:
+    """The preview's form, as rendered after ORIGINAL and TRANSLATION were pasted on the
+    rendered import form (Markdown)."""
+    form = form_data(client.get(import_url(index)).content.decode(), "translation_text")
+    form.update(original_text=ORIGINAL, translation_text=TRANSLATION, format="markdown")
+    shown = client.post(reverse("articles_import"), form)
+    return form_data(shown.content.decode(), "original_url")
+
+
 def preview(client, index, **fields):
     data = {"parent": index.pk, "action": "preview", "format": "markdown", **fields}
     return client.post(reverse("articles_import"), data)

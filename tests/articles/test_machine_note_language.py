@@ -23,18 +23,9 @@ from tests.factories import ArticleIndexPageFactory
 from tests.rendered_forms import RenderedForm, form_data
 
 from .test_alignment import EN, ZH
-from .test_importer import LEAD
+from .test_importer import LEAD, markdown
 
 URL = "https://example.com/superalignment"
-
-
-def markdown(title: str, paragraphs: list[str], headings: dict[int, str]) -> str:
-    lines = [f"# {title}"]
-    for index, paragraph in enumerate(paragraphs):
-        if index in headings:
-            lines.append(f"## {headings[index]}")
-        lines.append(paragraph)
-    return "\n\n".join(lines)
 
 
 # "The plan" is left out of the translation and "Aftermath" is shortened: the proposal is

@@ -1,15 +1,12 @@
 """The reports name each article with a link a user can follow: to the editor for those the
 permission table lets edit it, to the review screen for reviewers, who may not edit."""
 
-import datetime
-
 from django.urls import reverse
-from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import ArticlePageFactory, ArticleSectionFactory
+from tests.factories import published_cut_with_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -19,18 +16,7 @@ EFFORT = "articles_effort_report"
 
 @pytest.fixture
 def article(home_page):
-    page = ArticlePageFactory(headline_zh_hans="删减与初稿")
-    ArticleSectionFactory(
-        page=page,
-        status="abridged",
-        note="删去了一段。",
-        ai_draft="甲乙丙丁",
-        body_zh_hans="<p>甲乙丙戊</p>",
-        ai_draft_model="gpt-test",
-        ai_drafted_at=timezone.make_aware(datetime.datetime(2025, 3, 10, 9, 0)),
-    )
-    page.save_revision().publish()
-    return page
+    return published_cut_with_draft()
 
 
 def article_link(client, report: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from articles.editorial.workflow import assign_translation_workflow
 from articles.models import ArticlePage
-from tests.articles.test_import_admin import ORIGINAL, TRANSLATION, import_url
+from tests.articles.test_import_admin import rendered_preview
 from tests.articles.test_signoff_rules import (
     history_rows,
     label_of,
@@ -18,7 +18,6 @@ from tests.articles.test_signoff_rules import (
 )
 from tests.articles.workflow_helpers import create_and_submit
 from tests.factories import ArticleIndexPageFactory
-from tests.rendered_forms import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
@@ -66,11 +65,7 @@ def test_an_imported_article_lists_each_cut_in_its_history(client, editor_user):
     section the aligner found abridged: both cuts are in the history."""
     index = ArticleIndexPageFactory()
     client.force_login(editor_user)
-    form = form_data(client.get(import_url(index)).content.decode(), "translation_text")
-    form.update(original_text=ORIGINAL, translation_text=TRANSLATION, format="markdown")
-    preview = form_data(
-        client.post(reverse("articles_import"), form).content.decode(), "original_url"
-    )
+    preview = rendered_preview(client, index)
     assert [preview["status-0"], preview["status-1"]] == ["full", "abridged"]
     preview.update({"status-0": "abridged", "note-0": "Shortened the opening."})
 

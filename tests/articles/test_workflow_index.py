@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticlePage, LatestSection
-from tests.articles.test_import_admin import ORIGINAL, TRANSLATION, import_url
+from tests.articles.test_import_admin import rendered_preview
 from tests.articles.workflow_helpers import (
     SECTIONS,
     article_data,
@@ -21,7 +21,6 @@ from tests.articles.workflow_helpers import (
     loaded_from,
 )
 from tests.factories import ArticleIndexPageFactory
-from tests.rendered_forms import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
@@ -149,11 +148,7 @@ def test_an_imported_cut_waiting_for_its_note_is_listed_without_one(client, edit
     """The import leaves the readers' note of the cut the aligner found for a person."""
     index = ArticleIndexPageFactory()
     client.force_login(editor_user)
-    form = form_data(client.get(import_url(index)).content.decode(), "translation_text")
-    form.update(original_text=ORIGINAL, translation_text=TRANSLATION, format="markdown")
-    preview = form_data(
-        client.post(reverse("articles_import"), form).content.decode(), "original_url"
-    )
+    preview = rendered_preview(client, index)
     assert client.post(reverse("articles_import"), preview).status_code == 302
 
     rows = report(client, editor_user)
