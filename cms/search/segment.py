@@ -6,12 +6,17 @@ replaced by its words, and every dictionary word inside a longer word after them
 of jieba's search mode, which stops at three characters: 人工智能寒冬 also yields 人工智能 and
 寒冬). Queries are cut in jieba's search mode, so each word is found whether the text holds it
 alone or inside a longer one. Everything else (English, numbers) is left as it is.
+
+Every save of a page indexes all of its text again, several fields hold the same text, and
+cutting is most of what indexing costs (most of a publish's time). So cut texts are kept,
+under the dictionary's generation: a word learnt later makes new cuts, not stale ones.
 """
 
 import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import jieba
 
@@ -31,6 +36,7 @@ jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
 _tokenizer = jieba.Tokenizer()
 _lock = threading.Lock()
 _added: set[str] = set()
+_generation = 0  # moves whenever the dictionary learns a word
 
 
 def _han_words(run: str) -> Iterator[str]:
@@ -45,12 +51,22 @@ def _han_words(run: str) -> Iterator[str]:
                     yield part
 
 
+@lru_cache(maxsize=50_000)
+def _cut_run(run: str, generation: int) -> str:
+    return f" {' '.join(_han_words(run))} "
+
+
+@lru_cache(maxsize=512)  # a few pages' fields; each run stays in the other
+def _cut_text(text: str, generation: int) -> str:
+    text = WIDE_PUNCTUATION.sub(" ", text)
+    return HAN_RUN.sub(lambda match: _cut_run(match.group(), generation), text)
+
+
 def index_text(text: str) -> str:
     """``text`` with every run of Han replaced by its words, separated by spaces."""
     if not text:
         return ""
-    text = WIDE_PUNCTUATION.sub(" ", text)
-    return HAN_RUN.sub(lambda match: f" {' '.join(_han_words(match.group()))} ", text)
+    return _cut_text(text, _generation)
 
 
 def query_words(term: str) -> list[str]:
@@ -83,8 +99,10 @@ def add_words(names: Iterable[str]) -> int:
     }
     if not new:
         return 0
+    global _generation
     with _lock:
         for word in sorted(new):
             _tokenizer.add_word(word)
         _added.update(new)
+        _generation += 1
     return len(new)

@@ -58,3 +58,10 @@ def test_single_characters_cut_from_a_longer_term_are_not_marked():
     assert "的" not in terms and "神经网络" in terms
     assert str(mark("a<b", pattern_for(["b"]))) == "a&lt;<mark>b</mark>"
     assert excerpt(["神经网络"], None) is None
+
+
+def test_a_word_learnt_after_a_text_was_indexed_is_found_when_it_is_indexed_again():
+    text = "他参加了冬雪论坛大会"
+    assert "冬雪论坛" not in segment.index_text(text).split()
+    segment.add_words(["冬雪论坛"])
+    assert "冬雪论坛" in segment.index_text(text).split()
