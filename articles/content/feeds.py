@@ -96,7 +96,9 @@ class ArticleFeed(Feed):
     def author_name(self) -> str:
         return _("Duizhao")
 
-    def language(self, obj: Any) -> str:
+    @property
+    def language(self) -> str:
+        # Read as an attribute by Django's Feed, never called with the feed's object.
         return hreflang(get_language())
 
     def item_title(self, item: ArticlePage) -> str:

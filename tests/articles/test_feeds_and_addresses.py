@@ -150,6 +150,19 @@ def test_the_articles_feed_lists_live_articles_with_absolute_links_titles_and_su
     assert [category.get("term") for category in hidden.findall(f"{ATOM}category")] == ["深度学习"]
 
 
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [
+        ("/feeds/articles/", "zh-Hans"),
+        ("/en/feeds/articles/", "en"),
+        ("/feeds/topics/deep-learning/", "zh-Hans"),
+        ("/en/feeds/people/hinton/", "en"),
+    ],
+)
+def test_a_feed_names_the_language_it_is_written_in(client, content, path, language):
+    assert feed(client, path).get("{http://www.w3.org/XML/1998/namespace}lang") == language
+
+
 def test_the_english_interface_feed_links_the_english_pages(client, content):
     root = feed(client, "/en/feeds/articles/")
     assert links(root)["self"] == f"{BASE}/en/feeds/articles/"
