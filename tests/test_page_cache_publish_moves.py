@@ -3,12 +3,17 @@ at its commit, with the article's new pages already cached: readers are answered
 throughout, with the old page until the commit and the new one from then on."""
 
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
+
+from wagtail.models import Site
 
 import pytest
 
 from articles.models import ArticlePage
+from cms.page_cache import warm
 from tests.page_cache_site import PATH, html, published_article
+
+READER_URLS = (PATH, PATH + "?view=bilingual", "/en" + PATH, "/en" + PATH + "?view=bilingual")
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("warm_on_publish")]
 
@@ -69,3 +74,63 @@ def test_a_rolled_back_publish_leaves_later_changes_moving_the_version(
         person.name_zh_hans = "看灯的人"
         person.save()
     assert "看灯的人" in html(client, PATH)
+
+
+class CountedRenders:
+    def __init__(self, monkeypatch):
+        self.hosts: list[str] = []
+        render = warm.render
+
+        def counted(host, path, secure):
+            self.hosts.append(host)
+            return render(host, path, secure)
+
+        monkeypatch.setattr(warm, "render", counted)
+
+
+def reader(host: str) -> Client:
+    return Client(HTTP_HOST=host)
+
+
+def test_a_page_reads_the_same_whichever_host_name_of_its_site_it_is_asked_by(article, settings):
+    """What lets one render answer every host name of a Site (cms/page_cache/warm.py)."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.ALLOWED_HOSTS = ["testserver", "lamps.example.com"]
+    for url in (*READER_URLS, "/", "/articles/", "/feeds/articles/", "/people/keeper/"):
+        first = reader("testserver").get(url)
+        second = reader("lamps.example.com").get(url)
+        assert first.status_code == second.status_code == 200, url
+        assert first.content == second.content, url
+
+
+def test_each_page_is_rendered_once_for_all_the_host_names_of_its_site(
+    article, settings, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    settings.ALLOWED_HOSTS = ["testserver", "lamps.example.com", "www.lamps.example.com"]
+    for host in settings.ALLOWED_HOSTS:
+        html(reader(host), PATH)
+    renders = CountedRenders(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        edited(article, "灯与远海").save_revision().publish()
+    assert len(renders.hosts) == len(READER_URLS)
+    for host in settings.ALLOWED_HOSTS:
+        with django_assert_num_queries(0):
+            for url in READER_URLS:
+                page = html(reader(host), url)
+                assert "灯与远海" in page or "Lamps and the sea" in page, (host, url)
+                assert "灯与海<" not in page
+
+
+def test_a_host_name_of_another_site_gets_a_render_of_its_own(
+    article, home_page, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example.com"]
+    Site.objects.create(hostname="mirror.example.com", port=80, root_page=home_page)
+    renders = CountedRenders(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        edited(article, "灯与远海").save_revision().publish()
+    assert sorted(set(renders.hosts)) == ["mirror.example.com", "testserver"]
+    assert len(renders.hosts) == 2 * len(READER_URLS)
+    cached = html(reader("mirror.example.com"), PATH)
+    settings.PAGE_CACHE_ENABLED = False
+    assert cached == html(reader("mirror.example.com"), PATH)

@@ -9,6 +9,10 @@ has not returned). Then it takes the render locks of the next version, moves the
 keeps its copies under the new one, so the first reader after the publish gets the new page
 from the cache.
 
+Each page is rendered once per Wagtail Site, not once per host name readers may use: a public
+page's bytes depend on the Site a host picks, never on the host itself (absolute addresses come
+from the Site's root URL), so one render is kept under the key of every host of that Site.
+
 The copies are kept only if the move went from the version read before rendering to the next
 one: any other move in between (another publish, a snippet saved) may have committed
 something the render did not see, and then readers render the page as after any move.
@@ -19,14 +23,16 @@ import logging
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port, validate_host
 from django.test import RequestFactory
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from articles.content.page_cache import content_state, move_now
 from cms.page_cache import responses, store
 from cms.page_cache.requests import FRESH, page_key
+from cms.sites import best_site
 
 logger = logging.getLogger(__name__)
 
@@ -44,17 +50,32 @@ def handler() -> BaseHandler:
 
 
 def hosts(site_host: str) -> list[str]:
-    """The Site's own host and every exact name in ALLOWED_HOSTS: the names readers may ask
-    by (``PAGE_CACHE_WARM_HOSTS`` replaces them)."""
+    """The Site's own host and every exact name in ALLOWED_HOSTS (``PAGE_CACHE_WARM_HOSTS``
+    replaces them): the names readers may ask by, less those Django would refuse."""
     names = getattr(settings, "PAGE_CACHE_WARM_HOSTS", None)
     if names is None:
         names = [site_host, *(n for n in settings.ALLOWED_HOSTS if n[:1] not in ("*", "."))]
-    return list(dict.fromkeys(names))
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:  # as HttpRequest.get_host allows them
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return [n for n in dict.fromkeys(names) if validate_host(split_domain_port(n)[0], allowed)]
 
 
-def addresses(page: Page) -> list[tuple[str, str, bool]]:
-    """(host, path, secure) of the article's pages in each language and its side-by-side
-    view, as readers ask for them."""
+def hosts_by_site(site_host: str, secure: bool) -> list[list[str]]:
+    """The host names readers may ask by, grouped by the Site each picks (as
+    ``cms.sites.match_site`` picks it for the requests ``render`` makes)."""
+    sites = list(Site.objects.all())
+    port = 443 if secure else 80
+    groups: dict[int | None, list[str]] = {}
+    for host in hosts(site_host):
+        site = best_site(sites, split_domain_port(host)[0], port)
+        groups.setdefault(site.pk if site else None, []).append(host)
+    return list(groups.values())
+
+
+def addresses(page: Page) -> list[tuple[list[str], str, bool]]:
+    """(host names of one Site, path, secure) of the article's pages in each language and its
+    side-by-side view, as readers ask for them."""
     found = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
@@ -63,30 +84,41 @@ def addresses(page: Page) -> list[tuple[str, str, bool]]:
             continue
         _site, root_url, path = parts
         scheme, _, site_host = root_url.partition("://")
-        for host in hosts(site_host):
+        secure = scheme == "https"
+        for names in hosts_by_site(site_host, secure):
             for query in ("", "?view=bilingual"):
-                found.append((host, path + query, scheme == "https"))
+                found.append((names, path + query, secure))
     return found
 
 
-def render(host: str, path: str, secure: bool) -> tuple[HttpRequest, HttpResponse] | None:
+def reader_request(host: str, path: str, secure: bool) -> HttpRequest:
     request = RequestFactory().get(path, secure=secure, headers={"host": host})
     request.environ[FRESH] = True
+    return request
+
+
+def render(host: str, path: str, secure: bool) -> HttpResponse | None:
+    """The page as an anonymous reader gets it, or None when it is not one to keep."""
+    request = reader_request(host, path, secure)
     with translation.override(translation.get_language()):
         response = handler().get_response(request)
     if not responses.is_reader_view(request) or not responses.shareable(request, response):
         return None
-    return request, response
+    return response
 
 
 def fresh_copies(pages: list[Page]) -> list[tuple[str, HttpResponse]]:
+    """(cache address, response) of each page for every host name: rendered once per Site."""
     rendered = []
     for page in pages:
-        for host, path, secure in addresses(page):
-            made = render(host, path, secure)
-            address = made and page_key(made[0])
-            if address:
-                rendered.append((address, made[1]))
+        for names, path, secure in addresses(page):
+            response = render(names[0], path, secure)
+            if response is None:
+                continue
+            for host in names:
+                address = page_key(reader_request(host, path, secure))
+                if address:
+                    rendered.append((address, response))
     return rendered
 
 
