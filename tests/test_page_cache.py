@@ -152,7 +152,8 @@ def test_the_cache_can_be_turned_off(client, article, django_assert_max_num_quer
 
 
 @pytest.fixture(params=[0.0, 0.05], ids=["shared cache", "worker memory"])
-def lease(request, settings):
+def lease(request, settings, article):
+    # Once the article is built: with the lease on, each change that built it would wait.
     settings.PAGE_CACHE_LOCAL_SECONDS = request.param
     return request.param
 

@@ -22,8 +22,10 @@ LEASE = 0.3
 
 @pytest.fixture
 def article(home_page, django_user_model, settings) -> ArticlePage:
+    page = published_article(django_user_model)
+    # Only now: with the lease on, each change that built the article would wait it out.
     settings.PAGE_CACHE_LOCAL_SECONDS = LEASE
-    return published_article(django_user_model)
+    return page
 
 
 class CountedCache:
