@@ -41,7 +41,7 @@ def on_revision_saved(sender, instance: Revision, created: bool, **kwargs) -> No
     before = section_versions.in_revision(page, previous) if previous else []
     after = section_versions.in_revision(page, instance)
     log_section_changes(instance.user, page, before, after)
-    sync_latest_sections(page, instance)
+    sync_latest_sections(page, instance, after)
 
 
 def on_page_changed(sender, instance: Page, **kwargs) -> None:

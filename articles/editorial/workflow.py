@@ -131,12 +131,18 @@ _INDEXED_FIELDS = (
 )
 
 
-def sync_latest_sections(page: ArticlePage, revision: Revision | None = None) -> None:
+def sync_latest_sections(
+    page: ArticlePage,
+    revision: Revision | None = None,
+    sections: list[ArticleSection] | None = None,
+) -> None:
     """Bring the editorial index of ``page``'s latest revision up to date (one row per
     section), in place by section key: new keys get a row, removed keys lose theirs, the
-    rest are updated without touching their drafting job."""
+    rest are updated without touching their drafting job. ``sections`` are the revision's,
+    numbered, when the caller has read them already (``section_versions.in_revision``)."""
     revision = revision or page.get_latest_revision()
-    sections = numbered((revision.as_object() if revision else page).sections.all())
+    if sections is None:
+        sections = numbered((revision.as_object() if revision else page).sections.all())
     now = timezone.now()
     markers = markers_for(page, [section.key for section in sections])
     with transaction.atomic():
