@@ -422,6 +422,14 @@ class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
         self.record_section_facts()
         return super().save_revision(*args, **kwargs)
 
+    def get_indexed_instance(self):
+        """The page as the search index reads it, its sections read once: the index's title,
+        body and autocomplete texts would each read them again."""
+        page = super().get_indexed_instance()
+        if page is not None and page.pk is not None:
+            models.prefetch_related_objects([page], "sections")
+        return page
+
     def record_section_facts(self) -> None:
         """Facts kept on the sections as they are saved. Source drift: the English each
         section was first translated against (``articles.review.engine.drift``). The
