@@ -1,5 +1,6 @@
 """A published article with a person, quote, topic and translator, for the page-cache,
-HTTP-caching and purge tests, and how readers and editors reach it."""
+HTTP-caching and purge tests, and how readers and editors reach it. Built once per worker and
+written back for each test after that (tests/seeded_db.py)."""
 
 from django.test import Client
 from django.urls import reverse
@@ -14,12 +15,17 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.rendered_forms import RenderedForm
+from tests.seeded_db import seeded
 
 PATH = "/articles/lamps/"
 
 
 def published_article(django_user_model) -> ArticlePage:
     """Under an index at /articles/; call with the home page in place."""
+    return seeded("page-cache-article", lambda: _build_article(django_user_model))
+
+
+def _build_article(django_user_model) -> ArticlePage:
     index = ArticleIndexPageFactory(slug="articles", title="文章")
     person = PersonFactory(slug="keeper", name_zh_hans="守灯人", name_en="Lamp Keeper")
     translator = django_user_model.objects.create_user(
