@@ -12,7 +12,8 @@ save_revision) and kept on the section with a digest of the texts it was worked 
 travels in revisions and reaches the rows on publish. A stored figure whose digest no longer
 matches (a write that bypassed the page's save) or none at all (a section saved before it was
 stored) is ignored and the effort worked out on read, so the disclosure never rests on
-texts the section no longer has.
+texts the section no longer has. The review screen shows the same stored figure, and the
+effort report measures the same way (``post_editing_effort``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from articles.review.engine.effort import section_effort
-from articles.richtext import html_to_text
+from articles.review.engine.effort import post_editing_effort
 
 HUMAN = "human"
 AI_ASSISTED = "ai_assisted"
@@ -34,7 +34,8 @@ MACHINE = "machine"
 #: near-total rewrite counts as the translator's own work.
 REWRITE_THRESHOLD = 0.9
 # Part of the digest: changing how effort is measured makes every stored figure stale.
-_EFFORT_MEASURE = 1
+# 2: draft and Chinese compared as lines, as the review screen and the effort report do.
+_EFFORT_MEASURE = 2
 
 
 class DraftedSection(Protocol):
@@ -42,9 +43,6 @@ class DraftedSection(Protocol):
     ai_draft_model: str
     ai_drafted_at: object
     body_zh_hans: str | None
-
-    @property
-    def text_zh(self) -> str: ...
 
 
 def effort_digest(draft: str | None, body_zh: str | None) -> str:
@@ -57,7 +55,7 @@ def effort_record(draft: str | None, body_zh: str | None) -> dict[str, Any] | No
     """The value ``ArticleSection.draft_effort`` stores; None without a draft to measure."""
     if not (draft or "").strip():
         return None
-    effort = section_effort(draft, html_to_text(body_zh or ""))
+    effort = post_editing_effort(draft, body_zh)
     return {"effort": effort, "digest": effort_digest(draft, body_zh)}
 
 
@@ -78,7 +76,7 @@ def draft_effort(section: DraftedSection) -> float | None:
     worked out now."""
     record = getattr(section, "draft_effort", None)
     current, effort = _stored(record, section.ai_draft, section.body_zh_hans)
-    return effort if current else section_effort(section.ai_draft, section.text_zh)
+    return effort if current else post_editing_effort(section.ai_draft, section.body_zh_hans)
 
 
 def record_draft_efforts(sections: Iterable) -> bool:

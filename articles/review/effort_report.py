@@ -46,8 +46,7 @@ from articles.editorial.permissions import (
     visible_q,
 )
 from articles.models import ArticlePage, ArticleSection, section_versions
-from articles.review.engine.effort import article_effort
-from articles.review.rows import chinese_text
+from articles.review.engine.effort import article_effort, draft_text
 from articles.richtext import html_to_lines
 from cms.spreadsheets import SafeCsvExportMixin
 
@@ -186,7 +185,7 @@ def _compute(
             pairs = [(row.ai_draft, saved[row.key]) for row in rows if row.key in saved]
         else:
             pairs = [(row.ai_draft, row.body_zh_hans) for row in rows]
-        pairs = [(chinese_text(draft), html_to_lines(final)) for draft, final in pairs]
+        pairs = [(draft_text(draft), html_to_lines(final)) for draft, final in pairs]
         result[page_id] = (len(pairs), article_effort(pairs))
     return result
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
 from articles.content.cut_sentences import mark_sentences, stored_coverage
+from articles.content.disclosure_facts import draft_effort
 from articles.editorial.section_rules import SectionStatus, needs_signoff
 from articles.importing.engine.coverage import section_coverage
 from articles.models import ArticleSection, CheckDismissal, CheckPolicy, Severity, section_versions
@@ -34,7 +35,7 @@ from articles.review.engine import checks
 from articles.review.engine.checks import Finding, GlossaryTerm, PersonNames
 from articles.review.engine.diffs import diff_text, render_side_by_side
 from articles.review.engine.drift import english_source_of_text, is_stale
-from articles.review.engine.effort import section_effort
+from articles.review.engine.effort import draft_text
 from articles.richtext import html_to_lines
 from people.models import Term
 
@@ -175,11 +176,6 @@ class Review:
         return sum(row.has_problems for row in self.rows)
 
 
-def chinese_text(text: str) -> str:
-    """Plain Chinese compared for effort and the AI diff: blank lines and indents dropped."""
-    return "\n".join(line.strip() for line in (text or "").splitlines() if line.strip())
-
-
 def load_sections(page) -> tuple[list[ArticleSection], int | None, datetime | None]:
     """The sections under review, in order, with the revision they come from (if any)."""
     sections = section_versions.latest(page)
@@ -257,7 +253,8 @@ def build_review(page, *, problems_only: bool = False) -> Review:
         if row.stale:
             ops = diff_text(section.source_at_translation, text.source)
             row.drift_old, row.drift_new = _safe_pair(render_side_by_side(ops))
-        row.effort = section_effort(text.draft, text.body_zh)
+        # Stored when the section was saved (measured now only when it is missing or stale).
+        row.effort = draft_effort(section)
         if row.effort is not None:
             row.ai_old, row.ai_new = _safe_pair(
                 render_side_by_side(diff_text(text.draft, text.body_zh))
@@ -322,7 +319,7 @@ class _Texts:
                 section.note,
             ),
             body_zh=body_zh,
-            draft=chinese_text(section.ai_draft),
+            draft=draft_text(section.ai_draft),
             source=english_source_of_text(section.heading_en, body_en),
         )
 

@@ -2,7 +2,8 @@
 section is saved, not when a reader asks for the page: readers, the feed and the API still
 say AI-assisted (with the drafting model) while a kept draft is published and human once the
 Chinese is rewritten in the editor and published, and no reader's request diffs a draft.
-Sections saved before the figure was stored are measured on read until their next save."""
+Sections saved before the figure was stored are measured on read until their next save. The
+review screen shows the same stored figure, and the effort report measures the same way."""
 
 from __future__ import annotations
 
@@ -162,9 +163,14 @@ def test_sections_saved_before_the_figure_was_stored_are_measured_on_read(client
     assert diffs.calls == 0
 
 
-def test_the_migration_stores_the_figure_on_existing_sections(client, article, diffs):
+@pytest.mark.parametrize(
+    "migration_name", ["0022_articlesection_draft_effort", "0023_draft_effort_measured_as_lines"]
+)
+def test_the_migration_stores_the_figure_on_existing_sections(
+    client, article, diffs, migration_name
+):
     ArticleSection.objects.filter(page=article).update(draft_effort=None)
-    migration = importlib.import_module("articles.migrations.0022_articlesection_draft_effort")
+    migration = importlib.import_module(f"articles.migrations.{migration_name}")
     migration.record_efforts(apps, None)
 
     drafted = ArticleSection.objects.get(page=article, sort_order=0)
@@ -173,3 +179,26 @@ def test_the_migration_stores_the_figure_on_existing_sections(client, article, d
     diffs.calls = 0
     assert reader_facts(client, article) == {"ai_assisted": True, "model": "drafter-2"}
     assert diffs.calls == 0
+
+
+def test_the_review_screen_shows_the_figure_the_disclosure_rests_on(editor_user, home_page, diffs):
+    """Paragraph breaks and indents in the draft are no edit, on every surface."""
+    page = ArticlePageFactory(slug="paragraphs")
+    ArticleSectionFactory(
+        page=page,
+        ai_draft="第一段，保留了草稿。\n\n  第二段，也保留了。",
+        body_zh_hans="<p>第一段，保留了草稿。</p><p>第二段，也保留了。</p>",
+        ai_drafted_at=timezone.now(),
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.save_revision().publish()
+    stored = ArticleSection.objects.get(page=page).draft_effort["effort"]
+    assert stored == 0.0
+
+    editor = logged_in(editor_user)
+    diffs.calls = 0
+    review = editor.get(reverse("articles_review:review", args=(page.pk,))).context["review"]
+    assert [row.effort for row in review.rows] == [stored]
+    assert diffs.calls == 0  # read, not measured again
+    report = editor.get("/admin/reports/post-editing/").context["object_list"]
+    assert [row.effort for row in report if row.page_id == page.pk] == [stored]

@@ -13,6 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from articles.review.engine.diffs import change_ratio
+from articles.richtext import html_to_lines
+
+
+def draft_text(draft: str | None) -> str:
+    """Plain Chinese of an AI draft as effort and the AI diff compare it: blank lines and
+    indents dropped."""
+    return "\n".join(line.strip() for line in (draft or "").splitlines() if line.strip())
+
+
+def post_editing_effort(draft: str | None, body_zh: str | None) -> float | None:
+    """``section_effort`` of a section's draft and its Chinese (the editor's HTML), both as
+    lines of text, so that paragraph breaks and indents count as no edit. The one measure
+    the review screen, the effort report and the disclosure share."""
+    return section_effort(draft_text(draft), html_to_lines(body_zh or ""))
 
 
 def section_effort(draft: str | None, final: str | None) -> float | None:
