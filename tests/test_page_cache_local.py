@@ -17,7 +17,7 @@ from tests.page_cache_site import PATH, html, published_article
 
 pytestmark = pytest.mark.django_db
 
-LEASE = 0.3
+LEASE = 0.5
 
 
 @pytest.fixture
@@ -26,6 +26,13 @@ def article(home_page, django_user_model, settings) -> ArticlePage:
     # Only now: with the lease on, each change that built the article would wait it out.
     settings.PAGE_CACHE_LOCAL_SECONDS = LEASE
     return page
+
+
+def renewed(client, url: str = PATH) -> str:
+    """A hit just before a check that needs the lease: however long the renders before it
+    took, this worker asks the shared cache again only if its lease ran out meanwhile, and
+    then holds a fresh one for the check right after."""
+    return html(client, url)
 
 
 class CountedCache:
@@ -45,7 +52,8 @@ class CountedCache:
 def test_a_reader_within_the_lease_is_answered_without_a_trip_to_the_shared_cache(
     client, article, monkeypatch, django_assert_num_queries
 ):
-    first = html(client, PATH)
+    html(client, PATH)
+    first = renewed(client)
     counted = CountedCache(monkeypatch)
     with django_assert_num_queries(0):
         assert html(client, PATH) == first
@@ -56,6 +64,7 @@ def test_once_the_lease_has_run_out_the_worker_sees_a_change_made_elsewhere(
     client, article, monkeypatch, django_assert_max_num_queries
 ):
     html(client, PATH)
+    renewed(client)
     # Another worker moves the version without this process's move_now (so without waiting):
     # this worker's copy is still trusted for the rest of its lease, never longer.
     cache.incr(VERSION_KEY)
@@ -102,6 +111,7 @@ def test_each_worker_keeps_only_so_many_pages(client, article, settings, monkeyp
     pages = [PATH, "/articles/", "/"]
     for url in pages:
         html(client, url)
+    renewed(client, "/")
     counted = CountedCache(monkeypatch)
     html(client, "/articles/")
     html(client, "/")
