@@ -61,10 +61,9 @@ def hosts(site_host: str) -> list[str]:
     return [n for n in dict.fromkeys(names) if validate_host(split_domain_port(n)[0], allowed)]
 
 
-def hosts_by_site(site_host: str, secure: bool) -> list[list[str]]:
+def hosts_by_site(sites: list[Site], site_host: str, secure: bool) -> list[list[str]]:
     """The host names readers may ask by, grouped by the Site each picks (as
     ``cms.sites.match_site`` picks it for the requests ``render`` makes)."""
-    sites = list(Site.objects.all())
     port = 443 if secure else 80
     groups: dict[int | None, list[str]] = {}
     for host in hosts(site_host):
@@ -77,6 +76,7 @@ def addresses(page: Page) -> list[tuple[list[str], str, bool]]:
     """(host names of one Site, path, secure) of the article's pages in each language and its
     side-by-side view, as readers ask for them."""
     found = []
+    sites = list(Site.objects.all())
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             parts = page.get_url_parts()
@@ -85,7 +85,7 @@ def addresses(page: Page) -> list[tuple[list[str], str, bool]]:
         _site, root_url, path = parts
         scheme, _, site_host = root_url.partition("://")
         secure = scheme == "https"
-        for names in hosts_by_site(site_host, secure):
+        for names in hosts_by_site(sites, site_host, secure):
             for query in ("", "?view=bilingual"):
                 found.append((names, path + query, secure))
     return found
@@ -137,8 +137,10 @@ def move_with_fresh_copies(pages: list[Page]) -> None:
         state = move_now()
         if state.version != following:
             return
-        for address, response in rendered:
+        # One response serves every host name of its Site: marked once, kept under each.
+        for response in {id(response): response for _, response in rendered}.values():
             responses.mark_public(response, state.changed_at)
+        for address, response in rendered:
             store.keep(address, state, response)
     finally:
         for address in held:
