@@ -10,6 +10,7 @@ from wagtail.models import Site
 import pytest
 
 from articles.models import ArticlePage
+from cms.page_cache import local as local_copies
 from cms.page_cache import warm
 from tests.page_cache_site import PATH, html, published_article
 
@@ -74,6 +75,32 @@ def test_a_rolled_back_publish_leaves_later_changes_moving_the_version(
         person.name_zh_hans = "看灯的人"
         person.save()
     assert "看灯的人" in html(client, PATH)
+
+
+def test_a_reader_during_the_publishs_lease_wait_gets_the_fresh_copy_at_once(
+    client,
+    article,
+    settings,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    """A worker whose lease has run out asks while the publish still waits out the others'
+    leases: the fresh copy is already kept, so it is answered from the cache at once, not made to
+    wait on the publish's render lock and then render the page itself."""
+    settings.PAGE_CACHE_WAIT_SECONDS = 0.1  # a failure here costs little time
+    html(client, PATH)
+    answered = []
+
+    def a_reader_meanwhile() -> None:
+        local_copies.forget()  # a worker with no lease: it asks the shared cache
+        with django_assert_num_queries(0):
+            answered.append(html(client, PATH))
+
+    monkeypatch.setattr(warm, "outlast_leases", a_reader_meanwhile)
+    with django_capture_on_commit_callbacks(execute=True):
+        edited(article, "灯与远海").save_revision().publish()
+    assert len(answered) == 1 and "灯与远海" in answered[0]
 
 
 class CountedRenders:

@@ -63,24 +63,35 @@ def content_version() -> int:
     return content_state().version
 
 
-def move_now() -> ContentState:
-    """Move the version once, at once; the state it moved to. Returns only once every
-    worker's lease on an earlier version has run out (``cms.page_cache.local``)."""
+def advance(changed_at: float | None = None) -> ContentState:
+    """Move the version once, at once, without waiting out the workers' leases: for a mover
+    that has fresh copies to keep under the new version first (``cms.page_cache.warm``) and
+    then calls ``outlast_leases`` itself. ``changed_at`` (default: now) is the new
+    ``Last-Modified``; it must not be earlier than the change it stands for."""
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates old copies
         version = 2
         cache.set(VERSION_KEY, version, timeout=None)
-    changed_at = time.time()
+    changed_at = time.time() if changed_at is None else changed_at
     cache.set(CHANGED_AT_KEY, changed_at, timeout=None)
-    _outlast_leases()
     return ContentState(version=version, changed_at=changed_at)
 
 
-def _outlast_leases() -> None:
+def outlast_leases() -> None:
+    """Wait until every worker's lease on a version read before now has run out
+    (``cms.page_cache.local``)."""
     lease = float(getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 0) or 0)
     if lease > 0 and settings.PAGE_CACHE_ENABLED:
         time.sleep(lease)
+
+
+def move_now() -> ContentState:
+    """Move the version once, at once; the state it moved to. Returns only once every
+    worker's lease on an earlier version has run out."""
+    state = advance()
+    outlast_leases()
+    return state
 
 
 def _move() -> None:

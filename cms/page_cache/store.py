@@ -25,6 +25,7 @@ from articles.content.page_cache import ContentState, content_state_and
 from cms.page_cache import local, responses
 
 KEY_PREFIX = "duizhao:page"
+FIRST_POLL_SECONDS = 0.002
 POLL_SECONDS = 0.02
 # Defaults for settings a deployment may set: how long a render may hold its lock (longer than
 # any page takes), and how long another reader waits for its copy before rendering itself.
@@ -80,8 +81,12 @@ def wait_for_copy(address: str, state: ContentState) -> tuple[ContentState, Http
     once the lock is gone without one or ``PAGE_CACHE_WAIT_SECONDS`` have passed. The state
     returned is the latest one read, the one to keep a copy rendered now under."""
     deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_WAIT_SECONDS", WAIT_SECONDS)
+    # The first look comes soon: a publish keeps its fresh copies a moment after it moved
+    # the version. Later ones back off to POLL_SECONDS, the pace of a render.
+    pause = FIRST_POLL_SECONDS
     while time.monotonic() < deadline:
-        time.sleep(POLL_SECONDS)
+        time.sleep(pause)
+        pause = min(pause * 2, POLL_SECONDS)
         lock = lock_key(address, state.version)
         now, values = content_state_and([entry_key(address), lock])
         found = _current(values.get(entry_key(address)), now)
@@ -92,6 +97,15 @@ def wait_for_copy(address: str, state: ContentState) -> tuple[ContentState, Http
 
 
 def keep(address: str, state: ContentState, response: HttpResponse) -> None:
-    entry: Entry = (state.version, responses.keep(response))
-    cache.set(entry_key(address), entry, settings.PAGE_CACHE_SECONDS)
-    local.hold(address, *entry)
+    keep_many([(address, responses.keep(response))], state.version)
+
+
+def keep_many(copies: list[tuple[str, responses.Kept]], version: int) -> None:
+    """Keep each (address, copy) under ``version``, in one trip to the cache."""
+    entries: dict[str, Entry] = {address: (version, kept) for address, kept in copies}
+    cache.set_many(
+        {entry_key(address): entry for address, entry in entries.items()},
+        settings.PAGE_CACHE_SECONDS,
+    )
+    for address, entry in entries.items():
+        local.hold(address, *entry)

@@ -6,8 +6,9 @@ publish has committed (``cms.page_cache.commit_moves``), the publishing process 
 article (Chinese, English and the side-by-side view) through the real middleware and view,
 while readers are still answered from the copies of the version before (allowed: the publish
 has not returned). Then it takes the render locks of the next version, moves the version and
-keeps its copies under the new one, so the first reader after the publish gets the new page
-from the cache.
+keeps its copies under the new one at once, before it waits out the workers' leases
+(``cms.page_cache.local``), so the first reader after the publish gets the new page from the
+cache and a reader who sees the new version while the publish waits is not kept waiting.
 
 Each page is rendered once per Wagtail Site, not once per host name readers may use: a public
 page's bytes depend on the Site a host picks, never on the host itself (absolute addresses come
@@ -19,6 +20,7 @@ something the render did not see, and then readers render the page as after any 
 """
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
@@ -29,7 +31,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from articles.content.page_cache import content_state, move_now
+from articles.content.page_cache import advance, content_state, outlast_leases
 from cms.page_cache import responses, store
 from cms.page_cache.requests import FRESH, page_key
 from cms.sites import best_site
@@ -134,14 +136,21 @@ def move_with_fresh_copies(pages: list[Page]) -> None:
     following = before + 1
     held = [address for address, _ in rendered if store.take_render_lock(address, following)]
     try:
-        state = move_now()
-        if state.version != following:
-            return
-        # One response serves every host name of its Site: marked once, kept under each.
+        # Everything a copy needs is made before the move, so that the copies are in the
+        # cache a single trip after it: a reader who sees the new version meanwhile waits
+        # on the render lock, and must not wait out the leases below too.
+        changed_at = time.time()
+        kept = {}
         for response in {id(response): response for _, response in rendered}.values():
-            responses.mark_public(response, state.changed_at)
-        for address, response in rendered:
-            store.keep(address, state, response)
+            responses.mark_public(response, changed_at)  # once: it serves every host name
+            kept[id(response)] = responses.keep(response)
+        state = advance(changed_at)
+        try:
+            if state.version == following:
+                copies = [(address, kept[id(response)]) for address, response in rendered]
+                store.keep_many(copies, following)
+        finally:
+            outlast_leases()
     finally:
         for address in held:
             store.release_render_lock(address, following)
