@@ -1,5 +1,7 @@
 """Explicit fixtures shared by the whole suite. Browser fixtures live in tests/browser/."""
 
+from contextlib import contextmanager
+
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -12,6 +14,7 @@ from pytest_django.fixtures import _disable_migrations
 from pytest_django.plugin import blocking_manager_key
 
 from articles.models import HomePage
+from cms.page_cache import commit_moves
 from cms.page_cache import local as local_copies
 from cms.search import dictionary
 from tests import reference_index, seeded_db, template_db
@@ -118,6 +121,21 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks(django_capture_on_commit_callbacks):
+    """pytest-django's, with each block run as a transaction of its own: the page cache's
+    commit plan opened by writes before the block (a fixture's, never committed) would
+    otherwise take the block's changes and never run."""
+
+    @contextmanager
+    def capture(**kwargs):
+        commit_moves.forget_plan()
+        with django_capture_on_commit_callbacks(**kwargs) as callbacks:
+            yield callbacks
+
+    return capture
 
 
 @pytest.fixture

@@ -6,10 +6,12 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from wagtail.models import Site
+from wagtail.signals import page_published
 
 import pytest
 
-from articles.models import ArticlePage
+from articles.content import page_cache as content_page_cache
+from articles.models import ArticleIndexPage, ArticlePage, HomePage
 from cms.page_cache import local as local_copies
 from cms.page_cache import warm
 from tests.page_cache_site import PATH, html, published_article
@@ -101,6 +103,52 @@ def test_a_reader_during_the_publishs_lease_wait_gets_the_fresh_copy_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         edited(article, "灯与远海").save_revision().publish()
     assert len(answered) == 1 and "灯与远海" in answered[0]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("model", "page_path", "field"),
+    [
+        (ArticlePage, PATH, "headline_zh_hans"),
+        (HomePage, "/", "intro_zh_hans"),
+        (ArticleIndexPage, "/articles/", "intro_zh_hans"),
+    ],
+)
+def test_a_publish_outside_any_transaction_moves_the_version_once_with_the_new_page_cached(
+    client, article, model, page_path, field, monkeypatch, django_assert_num_queries
+):
+    """As scheduled publishing and scripts publish, with no transaction of the caller's: at
+    every move of the version, a worker with no lease is answered from the cache, with the new
+    page, without rendering it."""
+    html(client, page_path)
+    answered = []
+
+    def a_reader_after_each_move() -> None:
+        local_copies.forget()
+        with django_assert_num_queries(0):
+            answered.append(html(client, page_path))
+
+    for module in (content_page_cache, warm):
+        monkeypatch.setattr(module, "outlast_leases", a_reader_after_each_move)
+    draft = model.objects.get().get_latest_revision_as_object()
+    setattr(draft, field, "新的一句")
+    draft.save_revision().publish()
+    assert len(answered) == 1 and "新的一句" in answered[0]
+
+
+def test_a_publish_that_fails_after_the_save_leaves_the_page_as_it_was(client, article):
+    def fail(**kwargs):
+        raise RuntimeError("a receiver of page_published fails")
+
+    html(client, PATH)
+    page_published.connect(fail, dispatch_uid="failing-receiver")
+    try:
+        with pytest.raises(RuntimeError):
+            edited(article, "不该出现").save_revision().publish()
+    finally:
+        page_published.disconnect(dispatch_uid="failing-receiver")
+    assert ArticlePage.objects.get(pk=article.pk).headline_zh_hans == "灯与海"
+    assert "不该出现" not in html(client, PATH)
 
 
 class CountedRenders:

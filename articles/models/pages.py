@@ -30,6 +30,7 @@ from articles.content.page_cache import content_version
 from articles.editorial.permissions import EditorialPagePermissions
 from articles.editorial.section_rules import numbered
 from articles.forms import ArticlePageForm
+from articles.models.atomic_publish import PublishInOneTransaction
 from articles.models.read_only_panels import YesNoFieldPanel
 from articles.models.topics import Topic
 from articles.models.view_restrictions import CachedViewRestrictions
@@ -95,7 +96,13 @@ class DirectChildRouting:
         return child.route(request, path_components[1:])
 
 
-class HomePage(EditorialPagePermissions, CachedViewRestrictions, DirectChildRouting, Page):
+class HomePage(
+    EditorialPagePermissions,
+    PublishInOneTransaction,
+    CachedViewRestrictions,
+    DirectChildRouting,
+    Page,
+):
     """The site's front page: an introduction and the latest articles."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -123,7 +130,13 @@ class HomePage(EditorialPagePermissions, CachedViewRestrictions, DirectChildRout
         return context
 
 
-class ArticleIndexPage(EditorialPagePermissions, CachedViewRestrictions, DirectChildRouting, Page):
+class ArticleIndexPage(
+    EditorialPagePermissions,
+    PublishInOneTransaction,
+    CachedViewRestrictions,
+    DirectChildRouting,
+    Page,
+):
     """Lists its articles, newest first, filterable by topic and by person."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -182,7 +195,7 @@ def shared_count(through: type[models.Model], target: str, article_id: int) -> m
     return models.functions.Coalesce(models.Subquery(shared), 0)
 
 
-class ArticlePage(EditorialPagePermissions, CachedViewRestrictions, Page):
+class ArticlePage(EditorialPagePermissions, PublishInOneTransaction, CachedViewRestrictions, Page):
     """A Chinese translation of an English article, held section by section beside the
     original. Sections are edited inline (``ArticleSection``); people, quotes and topics are
     snippets chosen from the admin."""

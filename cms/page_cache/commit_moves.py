@@ -49,10 +49,17 @@ def _open_plan() -> _Plan:
     """This transaction's plan, registered to run at its commit."""
     plan = getattr(_local, "plan", None)
     pending = transaction.get_connection().run_on_commit
-    if plan is None or not any(callback is plan.run for _ids, callback, _robust in pending):
+    # Equal, not identical: each ``plan.run`` is a new bound method.
+    if plan is None or not any(callback == plan.run for _ids, callback, _robust in pending):
         plan = _local.plan = _Plan()
         transaction.on_commit(plan.run)
     return plan
+
+
+def forget_plan() -> None:
+    """Start the next change with a plan of its own, for a caller that runs only the commit
+    callbacks registered from now on (a test's ``captureOnCommitCallbacks`` block)."""
+    _local.plan = None
 
 
 def content_changed() -> None:
