@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 
+from django.conf import UserSettingsHolder, settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -72,7 +73,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     if nextitem is not None and _commits(item):
         with item.config.stash[blocking_manager_key].unblock():
             seeded_db.restore_baseline()
+    _no_settings_left_overridden(item)
     return result
+
+
+def _no_settings_left_overridden(item: pytest.Item) -> None:
+    """Every override is undone once a test's fixtures are torn down. One that is not (an
+    override_settings block ended before changes made on top of it, which then put it back)
+    would hold for every later test in the worker."""
+    left = []
+    while isinstance(settings._wrapped, UserSettingsHolder):
+        left += [name for name in vars(settings._wrapped) if name.isupper()]
+        settings._wrapped = settings._wrapped.default_settings
+    if left:
+        pytest.fail(f"{item.nodeid} left settings overridden: {', '.join(sorted(left))}")
 
 
 @pytest.hookimpl(wrapper=True)

@@ -223,6 +223,12 @@ class FakeAIServer:
             "TRANSLATION_TIMEOUT": "0.3",
         }
 
+    def point_settings(self, settings, **extra: object) -> None:
+        """Point pytest-django's ``settings`` fixture at this server, with ``extra`` settings:
+        one stack of overrides with the test's own changes, undone in order when it ends."""
+        for name, value in {**self.settings_values(), **extra}.items():
+            setattr(settings, name, value)
+
     # Behaviour
 
     def queue(self, *behaviours: str) -> None:

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.users.models import UserProfile
@@ -64,12 +63,10 @@ def english() -> frozenset[str]:
 
 
 @pytest.fixture
-def ai_server():
+def ai_server(settings):
     """A real OpenAI-protocol server on 127.0.0.1, with the settings pointing at it."""
-    with (
-        FakeOpenAIServer(api_key=FAKE_AI_KEY) as server,
-        override_settings(**server.settings_values(), TRANSLATION_ATTEMPTS=1),
-    ):
+    with FakeOpenAIServer(api_key=FAKE_AI_KEY) as server:
+        server.point_settings(settings, TRANSLATION_ATTEMPTS=1)
         yield server
 
 

@@ -3,7 +3,6 @@ an article, in both languages, once a publish, unpublish, move or delete is comm
 purge requests reach a local PURGE endpoint configured as Wagtail's HTTP frontend cache."""
 
 from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
 import pytest
@@ -46,14 +45,14 @@ def article(home_page, django_user_model) -> ArticlePage:
 
 
 @pytest.fixture
-def purges():
+def purges(settings):
     with FakePurgeServer() as server:
         backend = {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
             "LOCATION": server.url,
         }
-        with override_settings(WAGTAILFRONTENDCACHE={"http": backend}):
-            yield server
+        settings.WAGTAILFRONTENDCACHE = {"http": backend}
+        yield server
 
 
 def test_publishing_purges_every_address_that_shows_the_article_after_the_commit(

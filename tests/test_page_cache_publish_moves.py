@@ -3,7 +3,7 @@ at its commit, with the article's new pages already cached: readers are answered
 throughout, with the old page until the commit and the new one from then on."""
 
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 
 from wagtail.models import Site
 from wagtail.signals import page_published
@@ -22,9 +22,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("warm_on_publish")]
 
 
 @pytest.fixture
-def warm_on_publish():
-    with override_settings(PAGE_CACHE_WARM_ON_PUBLISH=True):
-        yield
+def warm_on_publish(settings):
+    settings.PAGE_CACHE_WARM_ON_PUBLISH = True
 
 
 @pytest.fixture

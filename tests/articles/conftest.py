@@ -1,7 +1,5 @@
 """Fixtures for the article tests."""
 
-from django.test import override_settings
-
 import pytest
 
 from tests.articles.desks import build_desks
@@ -10,12 +8,10 @@ from tests.seeded_db import seeded
 
 
 @pytest.fixture
-def server():
+def server(settings):
     """A real OpenAI-protocol server on 127.0.0.1, with the settings pointing at it."""
-    with (
-        FakeOpenAIServer(api_key=FAKE_AI_KEY) as server,
-        override_settings(**server.settings_values(), TRANSLATION_RETRY_DELAY=0.001),
-    ):
+    with FakeOpenAIServer(api_key=FAKE_AI_KEY) as server:
+        server.point_settings(settings, TRANSLATION_RETRY_DELAY=0.001)
         yield server
 
 
