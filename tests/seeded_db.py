@@ -11,8 +11,8 @@ was recorded, in this same process.
 A recording is written back only onto the state it was recorded on: the whole database holds
 exactly the migrated baseline's rows, under the same overridden settings and language.
 Anything else (a fixture that wrote rows first, a test that changed a setting) runs the loader
-for real. After a test that committed (a transactional test empties every table when it
-ends), the baseline itself is written back.
+for real. After a test that committed (a transactional test), the tables it changed get their
+baseline rows back, in place of Django's flush (tests/conftest.py).
 """
 
 import copy
@@ -145,11 +145,21 @@ def _context() -> str:
     return repr((overrides, translation.get_language()))
 
 
-def _at_baseline() -> bool:
+def changed_tables() -> list[str]:
+    """The tables whose rows differ from the migrated baseline's."""
     current = _read_all()
-    return current.keys() == _baseline.keys() and all(
-        _same(rows, _baseline[table]) for table, rows in current.items()
+    return sorted(
+        table
+        for table in current.keys() | _baseline.keys()
+        if table not in current
+        or table not in _baseline
+        or not _same(current[table], _baseline[table])
     )
+
+
+def at_baseline() -> bool:
+    """Whether every table holds exactly the migrated baseline's rows."""
+    return not changed_tables()
 
 
 def record_baseline() -> None:
@@ -161,7 +171,7 @@ def record_baseline() -> None:
 
 def restore_baseline() -> None:
     """Write back the baseline's rows in every table that differs from it (after a test that
-    committed, such as a transactional test whose teardown empties every table)."""
+    committed)."""
     if not _baseline:
         return
     current = _read_all()
@@ -191,7 +201,7 @@ def _fresh(value: Any) -> Any:
 def seeded(name: Hashable, load: Callable[[], T]) -> T:
     """``load()``, or the rows it wrote the first time written back, with the same result:
     dataclasses, dicts and lists of model instances and plain values, read again."""
-    if not _baseline or not _at_baseline():
+    if not _baseline or not at_baseline():
         return load()
     key = (name, _context())
     recording = _recordings.get(key)
