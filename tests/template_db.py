@@ -135,21 +135,23 @@ def _remove_stale_sqlite(keep: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _sqlite_template(connection, verbosity: int) -> Path:
-    """The SQLite template, migrated first if there is none yet (call with its lock held)."""
-    template = TEMPLATE_DIR / f"{connection.alias}-{schema_key('sqlite')}.sqlite3"
+def _sqlite_template(connection) -> Path:
+    return TEMPLATE_DIR / f"{connection.alias}-{schema_key('sqlite')}.sqlite3"
+
+
+def _build_sqlite(connection, template: Path, verbosity: int) -> None:
+    """Migrate the template unless it is there already (call with its lock held)."""
     if not template.exists():
         building = template.with_name(f"{template.name}.{os.getpid()}.building")
         _migrate(connection, str(building), verbosity)
         os.replace(building, template)
         _remove_stale_sqlite(template)
-    return template
 
 
 def _set_up_sqlite(connection, verbosity: int) -> None:
-    template = TEMPLATE_DIR / f"{connection.alias}-{schema_key('sqlite')}.sqlite3"
+    template = _sqlite_template(connection)
     with _locked(template.stem):
-        _sqlite_template(connection, verbosity)
+        _build_sqlite(connection, template, verbosity)
         _use(connection, connection.creation._get_test_db_name())
         source = sqlite3.connect(f"file:{template}?mode=ro", uri=True)
         try:
@@ -164,37 +166,40 @@ def _database_exists(connection, name: str) -> bool:
         return cursor.fetchone() is not None
 
 
-def _postgresql_template_name(connection) -> str:
-    return f"test_{connection.settings_dict['NAME']}_tpl_{schema_key('postgresql')}"
+TEMPLATE_INFIX = "_tpl_"
 
 
-def _postgresql_template(connection, verbosity: int) -> str:
-    """The PostgreSQL template's name, migrated first if there is none yet (call with its lock
-    held)."""
+def _postgresql_template(connection) -> str:
+    return f"test_{connection.settings_dict['NAME']}{TEMPLATE_INFIX}{schema_key('postgresql')}"
+
+
+def _build_postgresql(connection, template: str, verbosity: int) -> None:
+    """Migrate the template unless it is there already, and drop the database's templates of
+    other schemas (call with its lock held)."""
+    if _database_exists(connection, template):
+        return
     quote = connection.ops.quote_name
-    template = _postgresql_template_name(connection)
-    prefix = template.removesuffix(schema_key("postgresql"))
-    if not _database_exists(connection, template):
-        building = f"{template}_building"
-        _migrate(connection, building, verbosity)
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)}")
-            cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(template)}")
-            cursor.execute(
-                "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-                [prefix.replace("_", r"\_") + "%", template],
-            )
-            stale = [row[0] for row in cursor.fetchall()]
-        for name in stale:
-            _drop_quietly(connection, name)
-    return template
+    prefix = template[: template.rindex(TEMPLATE_INFIX) + len(TEMPLATE_INFIX)]
+    building = f"{template}_building"
+    _migrate(connection, building, verbosity)
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)}")
+        cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(template)}")
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+            [prefix.replace("_", r"\_") + "%", template],
+        )
+        stale = [row[0] for row in cursor.fetchall()]
+    for name in stale:
+        _drop_quietly(connection, name)
 
 
 def _set_up_postgresql(connection, verbosity: int) -> None:
     quote = connection.ops.quote_name
+    template = _postgresql_template(connection)
     test_name = connection.creation._get_test_db_name()
-    with _locked(_postgresql_template_name(connection)):
-        template = _postgresql_template(connection, verbosity)
+    with _locked(template):
+        _build_postgresql(connection, template, verbosity)
         with connection._nodb_cursor() as cursor:
             cursor.execute(f"DROP DATABASE IF EXISTS {quote(test_name)}")
             cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
@@ -261,9 +266,10 @@ def build(verbosity: int = 0) -> None:
     PostgreSQL run's workers only copy it."""
     for connection in connections.all():
         if connection.vendor == "sqlite":
-            key = f"{connection.alias}-{schema_key('sqlite')}"
-            with _locked(key):
-                _sqlite_template(connection, verbosity)
+            template = _sqlite_template(connection)
+            with _locked(template.stem):
+                _build_sqlite(connection, template, verbosity)
         else:
-            with _locked(_postgresql_template_name(connection)):
-                _postgresql_template(connection, verbosity)
+            name = _postgresql_template(connection)
+            with _locked(name):
+                _build_postgresql(connection, name, verbosity)

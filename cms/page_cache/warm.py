@@ -141,9 +141,10 @@ def move_with_fresh_copies(pages: list[Page]) -> None:
         # on the render lock, and must not wait out the leases below too.
         changed_at = time.time()
         kept = {}
-        for response in {id(response): response for _, response in rendered}.values():
-            responses.mark_public(response, changed_at)  # once: it serves every host name
-            kept[id(response)] = responses.keep(response)
+        for _, response in rendered:
+            if id(response) not in kept:  # one response serves every host name of its Site
+                responses.mark_public(response, changed_at)
+                kept[id(response)] = responses.keep(response)
         state = advance(changed_at)
         try:
             if state.version == following:
