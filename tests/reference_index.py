@@ -10,9 +10,13 @@ task still runs at once, as ``make run`` runs it.
 """
 
 import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import OperationalError
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
@@ -25,6 +29,8 @@ _pending: dict[tuple[str, str, str], None] = {}  # ordered set of (app label, mo
 _lock = threading.Lock()  # live_server threads save too
 # By name: wagtail.tasks builds its tasks with this backend, so it cannot be imported first.
 UPDATE_TASK = "wagtail.tasks.update_reference_index_task"
+LOCKED_WAIT_SECONDS = 5
+T = TypeVar("T")
 
 
 class ReferenceIndexLaterBackend(ImmediateBackend):
@@ -78,13 +84,28 @@ def run_pending() -> None:
         return  # the test's code closed its connection, and its writes went with it
     done: set[tuple[str, str, str]] = set()
     for key in waiting:
-        instance = _indexed_object(*key)
+        instance = _when_unlocked(lambda key=key: _indexed_object(*key))
         if instance is None:
             continue
         target = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
         if target not in done:
             done.add(target)
-            update_reference_index_task.call(*target)
+            _when_unlocked(lambda target=target: update_reference_index_task.call(*target))
+
+
+def _when_unlocked(step: Callable[[], T]) -> T:
+    """``step()``, tried again while SQLite says a table is locked. A browser test can end
+    while the live server's thread still answers a request the page sent (the editor's
+    editing-session release, sent as its tab closes), and in the shared in-memory test
+    database that thread's write makes other connections fail at once instead of waiting."""
+    deadline = time.monotonic() + LOCKED_WAIT_SECONDS
+    while True:
+        try:
+            return step()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def forget_pending() -> None:
