@@ -115,6 +115,7 @@ def main() -> None:
             f"127.0.0.1:{args.port}",
             "--log-level",
             "warning",
+            "--no-control-socket",  # a throwaway server: no socket in the user's home
         ],
         cwd=ROOT,
         env=env,

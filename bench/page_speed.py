@@ -129,6 +129,8 @@ def start(name: str, port: int, cwd: Path, env: dict, app: str = "cms.wsgi") -> 
     command = [
         sys.executable, "-m", "gunicorn", app, "--workers", "2",
         "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+        # Several servers run at once: none takes the user's one default control socket.
+        "--no-control-socket",
     ]  # fmt: skip
     if app != "cms.wsgi":
         command += ["--pythonpath", str(ROOT / "bench")]
