@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from pypinyin import lazy_pinyin
-
 from articles.cjk import has_han
 
 MAX_SLUG_CHARS = 80
@@ -27,6 +25,10 @@ def _romanised(title: str) -> str:
     # Each Chinese character becomes a pinyin syllable, spaced like words; Latin runs stay.
     if not has_han(title):
         return title
+    # Imported here: pypinyin reads its phrase dictionary (a quarter of a second) on import,
+    # which every process would otherwise pay at start, each gunicorn and test worker.
+    from pypinyin import lazy_pinyin
+
     return " ".join(lazy_pinyin(title, errors="default"))
 
 
