@@ -8,42 +8,48 @@ user would change and posts the rest as the page gave it.
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
 
 
 class RenderedForm:
     def __init__(self, html: str | bytes, selector: str = "form"):
-        soup = BeautifulSoup(html, "html.parser")
-        form = soup.select_one(selector)
+        if isinstance(html, bytes):
+            html = html.decode()
+        # Lexbor parses as a browser does: a <template>'s fields are not the form's, and a
+        # textarea loses the newline that follows its opening tag.
+        form = LexborHTMLParser(html).css_first(selector)
         if form is None:
             raise AssertionError(f"no form matches {selector!r}")
-        self.action = form.get("action", "")
+        self.action = form.attributes.get("action") or ""
         self.buttons = {
-            button.get("name"): button.get("value", "")
-            for button in form.select("button[name], input[type=submit][name]")
+            button.attributes["name"]: button.attributes.get("value") or ""
+            for button in form.css("button[name], input[type=submit][name]")
         }
         self.fields: list[tuple[str, str]] = []
-        for element in form.select("input, textarea, select"):
-            name = element.get("name")
-            if not name or element.has_attr("disabled"):
+        for element in form.css("input, textarea, select"):
+            attributes = element.attributes
+            name = attributes.get("name")
+            if not name or "disabled" in attributes:
                 continue
-            if element.name == "input":
-                kind = element.get("type", "text").lower()
+            if element.tag == "input":
+                kind = (attributes.get("type") or "text").lower()
                 if kind in SKIPPED_INPUTS:
                     continue
-                if kind in {"checkbox", "radio"} and not element.has_attr("checked"):
+                if kind in {"checkbox", "radio"} and "checked" not in attributes:
                     continue
                 default = "on" if kind in {"checkbox", "radio"} else ""
-                self.fields.append((name, element.get("value", default)))
-            elif element.name == "textarea":
-                self.fields.append((name, element.text.removeprefix("\n")))
+                value = attributes.get("value")
+                self.fields.append((name, default if value is None else value))
+            elif element.tag == "textarea":
+                self.fields.append((name, element.text()))
             else:
-                options = element.select("option")
-                chosen = [o for o in options if o.has_attr("selected")]
-                if not chosen and options and not element.has_attr("multiple"):
+                options = element.css("option")
+                chosen = [o for o in options if "selected" in o.attributes]
+                if not chosen and options and "multiple" not in attributes:
                     chosen = options[:1]
-                self.fields.extend((name, o.get("value", o.text)) for o in chosen)
+                self.fields.extend((name, _option_value(o)) for o in chosen)
 
     def get(self, name: str) -> str:
         return next(value for field, value in self.fields if field == name)
@@ -68,6 +74,11 @@ class RenderedForm:
         for name, value in extra.items():
             data[name] = [value]
         return data
+
+
+def _option_value(option: LexborNode) -> str:
+    value = option.attributes.get("value")
+    return option.text() if value is None else value
 
 
 def form_data(html: str | bytes, containing: str) -> dict[str, str | list[str]]:
