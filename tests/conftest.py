@@ -20,8 +20,16 @@ from articles.models import HomePage
 from cms.page_cache import commit_moves
 from cms.page_cache import local as local_copies
 from cms.search import dictionary
-from tests import reference_index, seeded_db, template_db
+from tests import reference_index, seeded_db, template_db, template_renders
 from tests.site_data import demo_content, ensure_site_data
+
+
+@pytest.fixture(autouse=True, scope="session")
+def django_test_environment(django_test_environment):
+    """pytest-django's, recording only the outermost template of each render
+    (tests/template_renders.py)."""
+    template_renders.install()
+    return django_test_environment
 
 
 @pytest.fixture(scope="session")
