@@ -101,10 +101,11 @@ def _commits(item: pytest.Item) -> bool:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     result = yield
-    if nextitem is not None and _commits(item):  # after the last, the database is gone
+    if nextitem is not None:  # after the last, the database is gone
         with item.config.stash[blocking_manager_key].unblock():
-            if changed := seeded_db.changed_tables():
+            if _commits(item) and (changed := seeded_db.changed_tables()):
                 pytest.fail(f"{item.nodeid} committed and left these tables changed: {changed}")
+            seeded_db.note_clean()
     _no_settings_left_overridden(item)
     return result
 
@@ -124,6 +125,7 @@ def _no_settings_left_overridden(item: pytest.Item) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item):
     reference_index.forget_pending()  # rows of the previous test, rolled back since
+    seeded_db.rolled_back_test = not _commits(item)
     return (yield)
 
 

@@ -17,6 +17,7 @@ baseline rows back, in place of Django's flush (tests/conftest.py).
 
 import copy
 import dataclasses
+import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -43,6 +44,14 @@ class _Recording:
 
 _baseline: dict[str, Rows] = {}
 _recordings: dict[Hashable, _Recording] = {}
+# The test database's columns (SQLite) and counters (PostgreSQL) of each table, by database.
+_columns: dict[tuple[str, str], list[str]] = {}
+_sequences: dict[tuple[str, str], list[dict]] = {}
+# Whether the running test writes only through this thread's connection, inside the
+# transaction rolled back at its end (set for each test by tests/conftest.py).
+rolled_back_test = False
+# SQLite: the connection and its count of changed rows when last known at the baseline.
+_clean_changes: tuple[int, int] | None = None
 
 
 def _quote(name: str) -> str:
@@ -60,8 +69,11 @@ def _sqlite_tables(cursor) -> list[str]:
 
 
 def _sqlite_columns(cursor, table: str) -> list[str]:
-    cursor.execute(f"PRAGMA table_info({_quote(table)})")
-    return [row[1] for row in cursor.fetchall()]
+    key = (connection.settings_dict["NAME"], table)
+    if key not in _columns:
+        cursor.execute(f"PRAGMA table_info({_quote(table)})")
+        _columns[key] = [row[1] for row in cursor.fetchall()]
+    return _columns[key]
 
 
 def _sqlite_read(cursor, table: str) -> Rows:
@@ -85,18 +97,33 @@ def _postgresql_read(cursor, table: str) -> Rows:
         return b"".join(bytes(block) for block in copy)
 
 
-def _postgresql_write(cursor, table: str, rows: Rows) -> None:
-    cursor.execute(f"DELETE FROM {_quote(table)}")  # noqa: S608
-    if rows:
-        with cursor.copy(f"COPY {_quote(table)} FROM STDIN") as copy:
-            copy.write(rows)
-    for sequence in connection.introspection.get_sequences(cursor, table):
-        column = _quote(sequence["column"])
-        cursor.execute(
-            f"SELECT setval(%s, COALESCE((SELECT MAX({column}) FROM {_quote(table)}), 1),"  # noqa: S608
-            f" (SELECT MAX({column}) FROM {_quote(table)}) IS NOT NULL)",
-            [sequence["name"]],
-        )
+def _postgresql_write(cursor, tables: dict[str, Rows]) -> None:
+    """In three round trips and one per table, not four per table: each is a wait on the
+    server, and a write-back of the demo content spent most of its 40 ms waiting."""
+    deletes = " ".join(f"DELETE FROM {_quote(table)};" for table in tables)  # noqa: S608
+    cursor.execute(f"DO $$ BEGIN {deletes} END $$")
+    for table, rows in tables.items():
+        if rows:
+            with cursor.copy(f"COPY {_quote(table)} FROM STDIN") as copy:
+                copy.write(rows)
+    counters, names = [], []
+    for table in tables:
+        for sequence in _postgresql_sequences(cursor, table):
+            column, quoted_table = _quote(sequence["column"]), _quote(table)
+            counters.append(
+                f"setval(%s, COALESCE((SELECT MAX({column}) FROM {quoted_table}), 1),"  # noqa: S608
+                f" (SELECT MAX({column}) FROM {quoted_table}) IS NOT NULL)"
+            )
+            names.append(sequence["name"])
+    if counters:
+        cursor.execute(f"SELECT {', '.join(counters)}", names)
+
+
+def _postgresql_sequences(cursor, table: str) -> list[dict]:
+    key = (connection.settings_dict["NAME"], table)
+    if key not in _sequences:
+        _sequences[key] = connection.introspection.get_sequences(cursor, table)
+    return _sequences[key]
 
 
 def _tables(cursor) -> list[str]:
@@ -125,10 +152,12 @@ def _same(rows: Rows, other: Rows) -> bool:
 
 
 def _write(tables: dict[str, Rows]) -> None:
-    writer = _sqlite_write if connection.vendor == "sqlite" else _postgresql_write
     with transaction.atomic(), connection.cursor() as cursor:
-        for table, rows in tables.items():
-            writer(cursor, table, rows)
+        if connection.vendor == "sqlite":
+            for table, rows in tables.items():
+                _sqlite_write(cursor, table, rows)
+        elif tables:
+            _postgresql_write(cursor, tables)
     # Rows changed behind the ORM's back: nothing cached about them may outlive the write.
     for cache in caches.all():
         cache.clear()
@@ -159,7 +188,35 @@ def changed_tables() -> list[str]:
 
 def at_baseline() -> bool:
     """Whether every table holds exactly the migrated baseline's rows."""
-    return not changed_tables()
+    return _nothing_written_yet() or not changed_tables()
+
+
+def note_clean() -> None:
+    """Remember this moment (between tests) as one when the database is at the baseline."""
+    global _clean_changes
+    if _baseline and connection.vendor == "sqlite":
+        _clean_changes = _sqlite_changes()
+
+
+def _sqlite_changes() -> tuple[int, int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT total_changes()")
+        return id(connection.connection), cursor.fetchone()[0]
+
+
+def _nothing_written_yet() -> bool:
+    """Whether the running test has written no row yet, known without reading every table
+    (which took 4 ms on SQLite and 12 ms on PostgreSQL, before each seeded load)."""
+    if not rolled_back_test or threading.current_thread() is not threading.main_thread():
+        return False
+    if connection.vendor == "sqlite":
+        return _clean_changes is not None and _sqlite_changes() == _clean_changes
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # A transaction is given its id when it first writes or locks a row.
+            cursor.execute("SELECT pg_current_xact_id_if_assigned() IS NULL")
+            return cursor.fetchone()[0]
+    return False
 
 
 def record_baseline() -> None:
@@ -167,6 +224,7 @@ def record_baseline() -> None:
     _baseline.clear()
     _baseline.update(_read_all())
     _recordings.clear()
+    note_clean()
 
 
 def restore_baseline() -> None:
