@@ -87,6 +87,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests first: each takes seconds of waiting for Chromium, and a test already
+    started is the one thing an idle worker cannot take over (``make test`` runs with
+    ``--dist worksteal``). Run early, they overlap the other worker's tests instead of holding
+    the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
+
+
 # Tests that commit: their teardown writes the baseline back.
 COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
 
