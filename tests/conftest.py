@@ -20,15 +20,17 @@ from articles.models import HomePage
 from cms.page_cache import commit_moves
 from cms.page_cache import local as local_copies
 from cms.search import dictionary
-from tests import reference_index, seeded_db, template_db, template_renders
+from tests import index_updates, seeded_db, template_db, template_renders
 from tests.site_data import demo_content, ensure_site_data
 
 
 @pytest.fixture(autouse=True, scope="session")
 def django_test_environment(django_test_environment):
     """pytest-django's, recording only the outermost template of each render
-    (tests/template_renders.py)."""
+    (tests/template_renders.py), and with the search index brought up to date before each
+    search (tests/index_updates.py)."""
     template_renders.install()
+    index_updates.search_after_pending_updates()
     return django_test_environment
 
 
@@ -132,7 +134,7 @@ def _no_settings_left_overridden(item: pytest.Item) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item):
-    reference_index.forget_pending()  # rows of the previous test, rolled back since
+    index_updates.forget_pending()  # rows of the previous test, rolled back since
     seeded_db.rolled_back_test = not _commits(item)
     return (yield)
 
@@ -141,7 +143,7 @@ def pytest_runtest_setup(item: pytest.Item):
 def pytest_runtest_call(item: pytest.Item):
     """Once the test has passed, the reference index updates it held back run."""
     result = yield
-    reference_index.run_pending()
+    index_updates.run_pending()
     return result
 
 

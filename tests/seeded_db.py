@@ -27,7 +27,7 @@ from django.core.cache import caches
 from django.db import connection, models, transaction
 from django.utils import translation
 
-from tests import reference_index
+from tests import index_updates
 
 # SQLite full-text tables are kept in step with their source table by its triggers.
 FTS_SHADOW_SUFFIXES = ("data", "idx", "content", "docsize", "config")
@@ -267,7 +267,7 @@ def seeded(name: Hashable, load: Callable[[], T]) -> T:
         _write(recording.tables)
         return _fresh(recording.result)
     result = load()
-    reference_index.run_pending()  # its index rows are part of what it wrote
+    index_updates.run_pending()  # its index rows are part of what it wrote
     changed = {
         table: rows for table, rows in _read_all().items() if not _same(rows, _baseline.get(table))
     }

@@ -27,6 +27,8 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.db.migrations.loader import MigrationLoader
 
+from tests import index_updates
+
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "var" / "test-db"
 PROJECT_DIR = Path(settings.BASE_DIR).resolve()
 SETTINGS_DIR = Path(settings.PROJECT_DIR) / "settings"
@@ -120,6 +122,8 @@ def _test_name(connection, name: str) -> Iterator[None]:
 def _migrate(connection, name: str, verbosity: int) -> None:
     with _test_name(connection, name):
         connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+        # The rows the data migrations saved (the home page) indexed, as the task worker would.
+        index_updates.run_pending()
 
 
 def _use(connection, name: str) -> None:

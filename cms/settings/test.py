@@ -14,8 +14,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-# Wagtail's reference index: updated once per test, not once per save (tests/reference_index.py).
-TASKS = {"default": {"BACKEND": "tests.reference_index.ReferenceIndexLaterBackend"}}
+# Reference and search index updates: run once per test and before searches, not once per
+# save (tests/index_updates.py).
+TASKS = {"default": {"BACKEND": "tests.index_updates.IndexUpdatesLaterBackend"}}
 
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
