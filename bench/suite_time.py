@@ -1,11 +1,11 @@
 """How long the whole suite takes, and how much of the machine it keeps busy.
 
-Runs ``pytest -n auto`` (as ``make test`` does; DATABASE_URL is passed through) and prints the
-wall time next to the CPU time the whole machine spent while it ran (Chromium's and
-PostgreSQL's processes included, which the test processes' own times leave out). Dividing that
-CPU time by the cores gives the wall time the same work needs with every core busy all along:
-when the run is already close to it, only less work makes the suite faster, not better
-scheduling.
+Runs ``pytest -n auto --dist worksteal`` (as ``make test`` does; DATABASE_URL is passed
+through) and prints the wall time next to the CPU time the whole machine spent while it ran
+(Chromium's and PostgreSQL's processes included, which the test processes' own times leave
+out). Dividing that CPU time by the cores gives the wall time the same work needs with every
+core busy all along: when the run is already close to it, only less work makes the suite
+faster, not better scheduling.
 
     .venv/bin/python bench/suite_time.py [--goal 90] [-- extra pytest arguments]
 """
@@ -37,7 +37,8 @@ def main() -> None:
     options = parser.parse_args()
 
     cores = os.cpu_count() or 1
-    command = [sys.executable, "-m", "pytest", "-n", "auto", "-q", *options.pytest_args]
+    command = [sys.executable, "-m", "pytest", "-n", "auto", "--dist", "worksteal", "-q"]
+    command += options.pytest_args
     busy_before, total_before = busy_and_total_ticks()
     started = time.monotonic()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
