@@ -141,7 +141,7 @@ def pytest_runtest_setup(item: pytest.Item):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
-    """Once the test has passed, the reference index updates it held back run."""
+    """Once the test has passed, the index updates it held back run (tests/index_updates.py)."""
     result = yield
     index_updates.run_pending()
     return result

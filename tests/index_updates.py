@@ -62,14 +62,27 @@ class IndexUpdatesLaterBackend(ImmediateBackend):
         return super().enqueue(task, args, kwargs)
 
 
+def _by_model(keys: list[Key]) -> dict[type[models.Model], list[str]]:
+    by_model: dict[type[models.Model], list[str]] = {}
+    for app_label, model_name, pk in keys:
+        by_model.setdefault(apps.get_model(app_label, model_name), []).append(pk)
+    return by_model
+
+
+def _pks_there(model: type[models.Model], pks: list[str]) -> list[str]:
+    """Those of ``pks`` whose rows are still there, in one query."""
+    there = model._default_manager.filter(pk__in=pks).values_list("pk", flat=True)
+    return [str(pk) for pk in there]
+
+
 def _existing(model: type[models.Model], pks: list[str]) -> list[tuple[type[models.Model], str]]:
     """The rows still there among ``pks``, each walked up its parental keys to the object whose
     references are indexed (a section's page), as Wagtail's task walks them: one query per
     model instead of two per row."""
     key = next((f for f in model._meta.get_fields() if isinstance(f, ParentalKey)), None)
-    rows = model._default_manager.filter(pk__in=pks)
     if key is None:
-        return [(model, str(pk)) for pk in rows.values_list("pk", flat=True)]
+        return [(model, pk) for pk in _pks_there(model, pks)]
+    rows = model._default_manager.filter(pk__in=pks)
     parents = [pk for pk in rows.values_list(key.attname, flat=True) if pk is not None]
     return _existing(key.related_model, parents) if parents else []
 
@@ -77,11 +90,8 @@ def _existing(model: type[models.Model], pks: list[str]) -> list[tuple[type[mode
 def _reference_targets(keys: list[Key]) -> list[Key]:
     """The pages and snippets whose references these rows' updates rewrite, each once. Rows
     deleted since are left out: their delete removed their references already."""
-    by_model: dict[type[models.Model], list[str]] = {}
-    for app_label, model_name, pk in keys:
-        by_model.setdefault(apps.get_model(app_label, model_name), []).append(pk)
     targets: dict[Key, None] = {}
-    for model, pks in by_model.items():
+    for model, pks in _by_model(keys).items():
         for target, pk in _existing(model, pks):
             targets[(target._meta.app_label, target._meta.model_name, pk)] = None
     return list(targets)
@@ -90,15 +100,11 @@ def _reference_targets(keys: list[Key]) -> list[Key]:
 def _search_targets(keys: list[Key]) -> list[Key]:
     """The saved rows still there: a deleted one was taken out of the search index by its
     delete, and its update must not bring it back."""
-    by_model: dict[tuple[str, str], list[str]] = {}
-    for app_label, model_name, pk in keys:
-        by_model.setdefault((app_label, model_name), []).append(pk)
-    existing = set()
-    for (app_label, model_name), pks in by_model.items():
-        rows = apps.get_model(app_label, model_name)._default_manager.filter(pk__in=pks)
-        pks_there = rows.values_list("pk", flat=True)
-        existing.update((app_label, model_name, str(pk)) for pk in pks_there)
-    return [key for key in keys if key in existing]
+    return [
+        (model._meta.app_label, model._meta.model_name, pk)
+        for model, pks in _by_model(keys).items()
+        for pk in _pks_there(model, pks)
+    ]
 
 
 def _take(task: str) -> list[Key]:
