@@ -94,6 +94,46 @@ def test_conditional_requests_work_with_the_page_cache_off(client, article):
     assert client.get(PATH, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
+# (request headers, expected status): ETAG stands for the page's own ETag.
+ETAG = "{etag}"
+CONDITIONS = [
+    ({"If-None-Match": ETAG}, 304),
+    ({"If-None-Match": "W/" + ETAG}, 304),  # weak comparison, as RFC 9110 asks of a GET
+    ({"If-None-Match": '"other", ' + ETAG}, 304),
+    ({"If-None-Match": "*"}, 304),
+    ({"If-None-Match": '"other"'}, 200),
+    ({"If-Match": '"other"'}, 412),
+    ({"If-None-Match": ETAG, "If-Match": '"other"'}, 412),  # If-Match is judged first
+    ({"If-None-Match": ETAG, "If-Unmodified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}, 412),
+]
+VALIDATORS = ("ETag", "Last-Modified", "Cache-Control")
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["from the page cache", "rendered"])
+@pytest.mark.parametrize(("conditions", "status"), CONDITIONS)
+def test_a_conditional_request_gets_the_same_answer_from_the_cache_as_from_the_view(
+    client, article, settings, django_assert_num_queries, cached, conditions, status
+):
+    """The page cache answers conditional requests on its copy's validators alone; it must
+    answer each exactly as Django does for the rendered page."""
+    settings.PAGE_CACHE_ENABLED = cached
+    page = client.get(PATH)
+    headers = {name: value.format(etag=page["ETag"]) for name, value in conditions.items()}
+    if cached:
+        with django_assert_num_queries(0):
+            response = client.get(PATH, headers=headers)
+    else:
+        response = client.get(PATH, headers=headers)
+    assert response.status_code == status
+    if status == 304:
+        assert response.content == b""
+        assert {name: response.get(name) for name in VALIDATORS} == {
+            name: page[name] for name in VALIDATORS
+        }
+    elif status == 200:
+        assert response.content == page.content
+
+
 def test_a_signed_in_reader_gets_a_private_uncacheable_page(client, article, editor_user):
     etag = client.get(PATH)["ETag"]
     editor = editor_client(editor_user)

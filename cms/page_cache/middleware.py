@@ -32,7 +32,7 @@ class PageCacheMiddleware:
                 if not locked:
                     state, kept = store.wait_for_copy(address, state)
             if kept is not None:
-                return responses.answer(request, kept)
+                return responses.answer_kept(request, kept)
         elif address is not None:
             state = content_state()
         try:

@@ -13,7 +13,7 @@ import hashlib
 from typing import TypeAlias
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
@@ -32,6 +32,17 @@ READER_VIEWS = frozenset(
     }
 )
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
+# What a 304 carries over from the full response (Django's ``_not_modified``), and the request
+# headers that can make one.
+NOT_MODIFIED_HEADERS = frozenset(
+    {"cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary"}
+)
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 Kept: TypeAlias = tuple[bytes, list[tuple[str, str]]]
 
@@ -84,6 +95,29 @@ def answer(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase
         last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         response=response,
     )
+
+
+def answer_kept(request: HttpRequest, kept: Kept) -> HttpResponseBase:
+    """``answer`` for a kept copy. A conditional request is judged on the copy's validators
+    alone, so that a 304, the cheapest answer there is, does not build the whole page first;
+    the commonest (a browser or CDN sending back the ETag it was given, and nothing else that
+    could refuse it) is answered without Django's general evaluation."""
+    meta = request.META
+    if not any(header in meta for header in CONDITIONAL_HEADERS):
+        return restore(kept)
+    validators = {name: value for name, value in kept[1] if name.lower() in NOT_MODIFIED_HEADERS}
+    etag = next((value for name, value in validators.items() if name.lower() == "etag"), None)
+    if (
+        request.method in ("GET", "HEAD")
+        and etag is not None
+        and meta.get("HTTP_IF_NONE_MATCH") == etag
+        and "HTTP_IF_MATCH" not in meta
+        and "HTTP_IF_UNMODIFIED_SINCE" not in meta
+    ):
+        return HttpResponseNotModified(headers=validators)
+    judged = HttpResponse(headers=validators)
+    answered = answer(request, judged)
+    return restore(kept) if answered is judged else answered
 
 
 def keep(response: HttpResponse) -> Kept:

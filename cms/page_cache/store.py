@@ -43,14 +43,13 @@ def lock_key(address: str, version: int) -> str:
     return f"{KEY_PREFIX}:rendering:{version}:{address}"
 
 
-def lookup(address: str) -> tuple[ContentState, HttpResponse | None]:
+def lookup(address: str) -> tuple[ContentState, responses.Kept | None]:
     """The content state, and the copy of this address made in it if there is one: from this
     worker's memory while its lease on the version holds (``cms.page_cache.local``), else
     from Redis."""
     held = local.lookup(address)
     if held is not None:
-        state, kept = held
-        return state, responses.restore(kept)
+        return held
     asked_at = time.monotonic()
     state, values = content_state_and([entry_key(address)])
     local.renew(state, asked_at)
@@ -60,10 +59,10 @@ def lookup(address: str) -> tuple[ContentState, HttpResponse | None]:
     return state, _current(entry, state)
 
 
-def _current(entry: Entry | None, state: ContentState) -> HttpResponse | None:
+def _current(entry: Entry | None, state: ContentState) -> responses.Kept | None:
     if entry is None or entry[0] != state.version:
         return None
-    return responses.restore(entry[1])
+    return entry[1]
 
 
 def take_render_lock(address: str, version: int) -> bool:
@@ -76,7 +75,7 @@ def release_render_lock(address: str, version: int) -> None:
     cache.delete(lock_key(address, version))
 
 
-def wait_for_copy(address: str, state: ContentState) -> tuple[ContentState, HttpResponse | None]:
+def wait_for_copy(address: str, state: ContentState) -> tuple[ContentState, responses.Kept | None]:
     """Wait while another request renders this page: its copy, or None (render it yourself)
     once the lock is gone without one or ``PAGE_CACHE_WAIT_SECONDS`` have passed. The state
     returned is the latest one read, the one to keep a copy rendered now under."""
