@@ -1,22 +1,31 @@
 """The migrated test database, built once and copied to every pytest worker.
 
-Running every migration from nothing costs each worker several seconds of a two-core machine.
-The first worker to start migrates into a template named by a hash of every migration file,
-of the project code those migrations import and of the settings; the others wait for it and
-copy it. A changed migration gives a new name, so no test ever runs on a stale schema.
+Running every migration from nothing costs a worker about 18 s of a two-core machine. The
+first worker to start migrates into a template named by a hash of every migration file, of
+the project code those migrations import, of the settings and of the installed packages'
+versions; the others wait for it and copy it. A changed migration gives a new name, so no test
+ever runs on a stale schema. The template outlives the run and is shared by every clone on
+the machine, as pip's or uv's caches are: a second run, or a new clone of the same code,
+copies it instead of migrating again.
 
-- SQLite: the template is a file under var/test-db/, copied page by page into the worker's
-  in-memory database (sqlite3's backup API);
-- PostgreSQL: a database next to the test databases, which each worker clones with
-  ``CREATE DATABASE ... TEMPLATE``.
+- SQLite: the template is a file in the user's cache (``$DUIZHAO_TEST_DB_CACHE``, else
+  ``$XDG_CACHE_HOME/duizhao/test-db``, else ``~/.cache/duizhao/test-db``), copied page by page
+  into the worker's in-memory database (sqlite3's backup API);
+- PostgreSQL: a database on the server (``duizhao_test_template_<hash>``), which each worker
+  clones with ``CREATE DATABASE ... TEMPLATE``.
+
+Templates of other hashes are removed once nobody is using them (their lock is free) and, for
+SQLite, an hour after they were last built.
 """
 
 import ast
 import fcntl
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,7 +38,15 @@ from django.db.migrations.loader import MigrationLoader
 
 from tests import index_updates
 
-TEMPLATE_DIR = Path(settings.BASE_DIR) / "var" / "test-db"
+
+def _cache_dir() -> Path:
+    if folder := os.environ.get("DUIZHAO_TEST_DB_CACHE"):
+        return Path(folder)
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "duizhao" / "test-db"
+
+
+TEMPLATE_DIR = _cache_dir()
 PROJECT_DIR = Path(settings.BASE_DIR).resolve()
 SETTINGS_DIR = Path(settings.PROJECT_DIR) / "settings"
 STALE_AFTER_SECONDS = 3600  # older templates of other hashes are removed after an hour
@@ -80,26 +97,45 @@ def _migration_files() -> set[Path]:
     return files
 
 
+def _installed_packages() -> list[str]:
+    """Every installed distribution and its version: the data migrations of Wagtail and the
+    others run their own package's code, which their migration files do not show. The
+    project itself is left out (its files are hashed), and so are repeats: the project's
+    metadata is found once more for each time its folder is on ``sys.path``."""
+    found = {(dist.metadata["Name"], dist.version) for dist in importlib.metadata.distributions()}
+    return sorted(f"{name}=={version}" for name, version in found if name != "duizhao")
+
+
 def schema_key(vendor: str) -> str:
     """A hash of everything the migrated database depends on."""
     files = _migration_files()
     files |= _project_code_run_by(files) | {path.resolve() for path in SETTINGS_DIR.glob("*.py")}
-    # Named the same in every checkout: a clone elsewhere shares a PostgreSQL template.
+    # Named the same in every checkout: a clone elsewhere shares the template.
     named = sorted(("/".join(path.parts[-3:]), path.read_bytes()) for path in files)
     digest = hashlib.sha256(vendor.encode())
+    # The SQLite file is written by this Python's sqlite3.
+    digest.update(f"{sys.version}\0{sqlite3.sqlite_version}\0".encode())
+    for package in _installed_packages():
+        digest.update(package.encode() + b"\0")
     for name, content in named:
         digest.update(name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()[:16]
 
 
 @contextmanager
-def _locked(name: str) -> Iterator[None]:
-    """One process at a time builds or copies a template (pytest-xdist workers start together)."""
+def _locked(name: str, wait: bool = True) -> Iterator[bool]:
+    """One process at a time builds, copies or removes a template (pytest-xdist workers start
+    together, and other clones share the templates). Without ``wait``, yields whether the
+    lock was free and is now held."""
     TEMPLATE_DIR.mkdir(parents=True, exist_ok=True)
     with open(TEMPLATE_DIR / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -135,8 +171,11 @@ def _use(connection, name: str) -> None:
 
 def _remove_stale_sqlite(keep: Path) -> None:
     for path in TEMPLATE_DIR.glob(f"{keep.name.split('-')[0]}-*.sqlite3"):
-        if path != keep and time.time() - path.stat().st_mtime > STALE_AFTER_SECONDS:
-            path.unlink(missing_ok=True)
+        if path == keep or time.time() - path.stat().st_mtime <= STALE_AFTER_SECONDS:
+            continue
+        with _locked(path.stem, wait=False) as free:
+            if free:
+                path.unlink(missing_ok=True)
 
 
 def _sqlite_template(connection) -> Path:
@@ -170,20 +209,19 @@ def _database_exists(connection, name: str) -> bool:
         return cursor.fetchone() is not None
 
 
-TEMPLATE_INFIX = "_tpl_"
+POSTGRESQL_PREFIX = "test_duizhao_template_"
 
 
 def _postgresql_template(connection) -> str:
-    return f"test_{connection.settings_dict['NAME']}{TEMPLATE_INFIX}{schema_key('postgresql')}"
+    return POSTGRESQL_PREFIX + schema_key("postgresql")
 
 
 def _build_postgresql(connection, template: str, verbosity: int) -> None:
-    """Migrate the template unless it is there already, and drop the database's templates of
-    other schemas (call with its lock held)."""
+    """Migrate the template unless it is there already, and drop the server's templates of
+    other schemas that nobody is using (call with its lock held)."""
     if _database_exists(connection, template):
         return
     quote = connection.ops.quote_name
-    prefix = template[: template.rindex(TEMPLATE_INFIX) + len(TEMPLATE_INFIX)]
     building = f"{template}_building"
     _migrate(connection, building, verbosity)
     with connection._nodb_cursor() as cursor:
@@ -191,11 +229,13 @@ def _build_postgresql(connection, template: str, verbosity: int) -> None:
         cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(template)}")
         cursor.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-            [prefix.replace("_", r"\_") + "%", template],
+            [POSTGRESQL_PREFIX.replace("_", r"\_") + "%", template],
         )
         stale = [row[0] for row in cursor.fetchall()]
     for name in stale:
-        _drop_quietly(connection, name)
+        with _locked(name, wait=False) as free:
+            if free:
+                _drop_quietly(connection, name)
 
 
 def _set_up_postgresql(connection, verbosity: int) -> None:

@@ -2,6 +2,9 @@
 template database, and demo content written back from recorded rows is row for row the
 content its real load wrote."""
 
+import os
+import time
+
 from django.db import transaction
 
 import pytest
@@ -27,6 +30,7 @@ def rows_after(load) -> tuple[dict, object]:
 
 
 def test_the_template_is_named_by_the_migrations_and_the_code_they_run(tmp_path, monkeypatch):
+    """And by the installed packages: Wagtail's data migrations run Wagtail's own code."""
     app = tmp_path / "app"
     (app / "migrations").mkdir(parents=True)
     (app / "__init__.py").write_text("")
@@ -44,8 +48,31 @@ def test_the_template_is_named_by_the_migrations_and_the_code_they_run(tmp_path,
     second = template_db.schema_key("sqlite")
     migration.write_text(migration.read_text() + "    return ROLES\n")
     third = template_db.schema_key("sqlite")
-    assert len({first, second, third}) == 3
-    assert template_db.schema_key("postgresql") != third
+    monkeypatch.setattr(template_db, "_installed_packages", lambda: ["Wagtail==8.0.1"])
+    fourth = template_db.schema_key("sqlite")
+    monkeypatch.setattr(template_db, "_installed_packages", lambda: ["Wagtail==8.0.2"])
+    fifth = template_db.schema_key("sqlite")
+    assert len({first, second, third, fourth, fifth}) == 5
+    assert template_db.schema_key("postgresql") != fifth
+
+
+def test_an_old_template_is_removed_only_once_nobody_is_using_it(tmp_path, monkeypatch):
+    """Templates are shared by every clone on the machine: another run may be copying an old
+    one right now."""
+    monkeypatch.setattr(template_db, "TEMPLATE_DIR", tmp_path)
+    current, old = tmp_path / "default-new.sqlite3", tmp_path / "default-old.sqlite3"
+    recent = tmp_path / "default-recent.sqlite3"
+    for path in (current, old, recent):
+        path.write_bytes(b"")
+    an_hour_ago = time.time() - template_db.STALE_AFTER_SECONDS - 60
+    os.utime(old, (an_hour_ago, an_hour_ago))
+
+    with template_db._locked(old.stem):  # as another run copying it holds it
+        template_db._remove_stale_sqlite(current)
+    assert old.exists()
+    template_db._remove_stale_sqlite(current)
+    assert not old.exists()
+    assert current.exists() and recent.exists()
 
 
 @pytest.mark.django_db
