@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
@@ -37,6 +38,8 @@ _TAGS = {"insert": "ins", "delete": "del"}
 _MAX_TOKENS = 0x110000 - 1 - 0x800
 # A review page must not hang on a pathological pair; past this the diff is valid but coarser.
 DIFF_TIMEOUT_SECONDS = 2.0
+# Section pairs whose edit distance a process keeps (each a few kB of text).
+EDIT_DISTANCES_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,16 @@ def render_side_by_side(ops: Sequence[DiffOp]) -> tuple[str, str]:
     return _render(ops, hide="insert"), _render(ops, hide="delete")
 
 
+@lru_cache(maxsize=EDIT_DISTANCES_KEPT)
 def edit_distance(a: str, b: str) -> int:
     """Character-level Levenshtein distance from diff-match-patch, after semantic cleanup.
 
     Cleanup first, so that stray shared characters in rewritten text (a 的, a comma) do not
     count as kept text.
+
+    The last pairs measured are kept in the process: each costs milliseconds, and an article
+    whose one section changed is measured again whole (the effort report), as are the
+    sections of the same article on the screens of every reviewer.
     """
     dmp = _engine(DIFF_TIMEOUT_SECONDS)
     diffs = dmp.diff_main(a, b, False)
