@@ -11,7 +11,7 @@ copies it instead of migrating again.
 - SQLite: the template is a file in the user's cache (``$DUIZHAO_TEST_DB_CACHE``, else
   ``$XDG_CACHE_HOME/duizhao/test-db``, else ``~/.cache/duizhao/test-db``), copied page by page
   into the worker's in-memory database (sqlite3's backup API);
-- PostgreSQL: a database on the server (``duizhao_test_template_<hash>``), which each worker
+- PostgreSQL: a database on the server (``test_duizhao_template_<hash>``), which each worker
   clones with ``CREATE DATABASE ... TEMPLATE``.
 
 Templates of other hashes are removed once nobody is using them (their lock is free) and, for
