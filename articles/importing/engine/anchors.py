@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.cjk import HAN_CHAR
 
@@ -141,12 +142,17 @@ class AnchorIndex:
         for counter, marked in zip((en_tokens, zh_tokens), headings, strict=True):
             for i in marked:
                 counter[i][HEADING_ANCHOR] += 1
+        # Most terms are in none of the paragraphs: one search of a side's whole text rules a
+        # term out before each paragraph is searched. A match cannot span the line break.
+        en_whole, zh_whole = "\n".join(en), "\n".join(zh)
         for k, (en_term, zh_term) in enumerate(p for p in pairs if p[0].strip() and p[1].strip()):
             en_pattern, zh_pattern = _term_pattern(en_term), _term_pattern(zh_term)
-            for counter, texts, pattern in (
-                (en_tokens, en, en_pattern),
-                (zh_tokens, zh, zh_pattern),
+            for counter, texts, whole, pattern in (
+                (en_tokens, en, en_whole, en_pattern),
+                (zh_tokens, zh, zh_whole, zh_pattern),
             ):
+                if not pattern.search(whole):
+                    continue
                 for i, text in enumerate(texts):
                     hits = len(pattern.findall(text))
                     if hits:
@@ -203,6 +209,7 @@ class AnchorIndex:
         return pairs[key]
 
 
+@lru_cache(maxsize=4096)  # the same glossary and people's names, section after section
 def _term_pattern(term: str) -> re.Pattern[str]:
     escaped = re.escape(term.strip())
     if CJK.search(term):
