@@ -158,6 +158,11 @@ class NameIndex:
         self.chinese.sort(key=lambda f: -len(f.text))
         self.max_words = max((len(f.words) for f in self.latin), default=0)
         self._by_size = _LatinForms.of(self.latin)
+        self._whole = [f for f in self.chinese if f.kind != PART]
+        self._parts = [f for f in self.chinese if f.kind == PART]
+        self._fuzzy = [
+            f for f in self._whole if f.kind == EXACT and _han_count(f.text) >= MIN_FUZZY_HAN
+        ]
 
     def _add(self, person_id: Hashable, text: str, kind: str) -> None:
         if has_han(text):
@@ -176,24 +181,19 @@ class NameIndex:
     # --- Chinese renderings --------------------------------------------------------------
 
     def _chinese(self, text: str, taken: list[bool]) -> list[NameMatch]:
-        whole = [f for f in self.chinese if f.kind != PART]
-        parts = [f for f in self.chinese if f.kind == PART]
         found: list[NameMatch] = []
         # Whole names as written, then with one ideograph changed, then their parts, so
         # "伊利亚·苏兹克维" is one near miss rather than "伊利亚" and an unknown rest.
-        for form in whole:
+        for form in self._whole:
             found += _as_written(text, form, taken)
-        for form in whole:
-            if form.kind == EXACT and _han_count(form.text) >= MIN_FUZZY_HAN:
-                for start in _one_changed(text, form.text):
-                    end = start + len(form.text)
-                    if not any(taken[start:end]):
-                        _take(taken, start, end)
-                        written = text[start:end]
-                        found.append(
-                            NameMatch(form.person_id, written, start, end, form.text, NEAR)
-                        )
-        for form in parts:
+        for form in self._fuzzy:
+            for start in _one_changed(text, form.text):
+                end = start + len(form.text)
+                if not any(taken[start:end]):
+                    _take(taken, start, end)
+                    written = text[start:end]
+                    found.append(NameMatch(form.person_id, written, start, end, form.text, NEAR))
+        for form in self._parts:
             found += _as_written(text, form, taken)
         return found
 

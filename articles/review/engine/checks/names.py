@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import TypeVar
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -32,6 +34,12 @@ from articles.review.engine.checks.values import (
     nfkc,
     squash,
 )
+
+# What one people index keeps of what it found: the names in the texts of the section being
+# checked, and the slips each capitalised word of the article may be.
+TEXTS_KEPT = 8
+WORDS_KEPT = 4096
+T = TypeVar("T")
 
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _WORD = re.compile(rf"[{_LATIN}0-9]+(?:[-'’.][{_LATIN}0-9]+)*")
@@ -80,6 +88,10 @@ class PeopleIndex:
 
     def __init__(self, people: Sequence[PersonNames]):
         self.names = NameIndex(people)
+        # The name, misspelling and stray-word checks each read the same section's texts,
+        # and an article's sections repeat their words: both are looked at once.
+        self._names_in: dict[str, tuple[NameMatch, ...]] = {}
+        self._owners_of: dict[str, frozenset[object]] = {}
         self.proper = {
             p.id: (next(iter(p.names_en), ""), next(iter(p.names_zh), "")) for p in people
         }
@@ -97,7 +109,10 @@ class PeopleIndex:
                     self.surnames.add(words[-1])
 
     def find(self, text: str) -> list[NameMatch]:
-        return self.names.find(text)
+        found = self._names_in.get(text)
+        if found is None:
+            found = _kept(self._names_in, text, tuple(self.names.find(text)), TEXTS_KEPT)
+        return list(found)
 
     def stray_words(self, text: str) -> list[tuple[str, object]]:
         """Words written alone that are a slip for one person's name word: a capital I for
@@ -111,15 +126,29 @@ class PeopleIndex:
                 continue
             if not (word[:1].isupper() or (word[:1] == "l" and word[1:2].isupper())):
                 continue
-            owners = {
-                person_id
-                for recorded, ids in self.words.items()
-                if _slip(word, recorded, recorded in self.surnames)
-                for person_id in ids
-            }
+            owners = self._owners_of.get(word)
+            if owners is None:
+                owners = _kept(self._owners_of, word, self._owners(word), WORDS_KEPT)
             if len(owners) == 1:
                 found.append((word, next(iter(owners))))
         return found
+
+    def _owners(self, word: str) -> frozenset[object]:
+        """The people ``word`` may be a slip for one of the name words of."""
+        return frozenset(
+            person_id
+            for recorded, ids in self.words.items()
+            if _slip(word, recorded, recorded in self.surnames)
+            for person_id in ids
+        )
+
+
+def _kept(kept: dict[str, T], key: str, value: T, most: int) -> T:
+    """``value``, kept under ``key`` in ``kept``, which is emptied when it reaches ``most``."""
+    if len(kept) >= most:
+        kept.clear()
+    kept[key] = value
+    return value
 
 
 def _slip(written: str, recorded: str, surname: bool) -> bool:
@@ -213,7 +242,7 @@ def _check_organisations(
     blanked, so that their words are not judged again one by one."""
     findings = []
     for organisation in organisations:
-        pattern = _names_pattern(organisation.names_en)
+        pattern = _names_pattern(tuple(organisation.names_en))
         if pattern is None:
             continue
         written = [m.group() for m in pattern.finditer(source)]
@@ -226,7 +255,8 @@ def _check_organisations(
     return findings, source
 
 
-def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=1024)  # the organisations on record, section after section
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """Any of ``names`` as whole words, longest first; an acronym ("MIT") only as written,
     other names in any case ("New York university" too)."""
     parts = []
