@@ -142,8 +142,9 @@ class AnchorIndex:
         for counter, marked in zip((en_tokens, zh_tokens), headings, strict=True):
             for i in marked:
                 counter[i][HEADING_ANCHOR] += 1
-        # Most terms are in none of the paragraphs: one search of a side's whole text rules a
-        # term out before each paragraph is searched. A match cannot span the line break.
+        # Most terms are in none of the paragraphs: one search of a side's paragraphs joined by
+        # line breaks rules a term out before each is searched (a line break, like the edge of
+        # a paragraph, is no letter or digit, so nothing found alone is missed joined).
         en_whole, zh_whole = "\n".join(en), "\n".join(zh)
         for k, (en_term, zh_term) in enumerate(p for p in pairs if p[0].strip() and p[1].strip()):
             en_pattern, zh_pattern = _term_pattern(en_term), _term_pattern(zh_term)
