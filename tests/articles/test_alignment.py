@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.importing.engine.alignment import ABRIDGED, ADDED, FULL, OMITTED, align
+from articles.importing.engine.anchors import AnchorIndex
 
 EN = [
     "Why Superalignment Matters",
@@ -103,6 +104,16 @@ def test_caller_anchors_decide_an_otherwise_even_choice():
     with_anchor = align(en, zh, anchors=[("beta", "贝塔")])
     assert with_anchor.flagged(OMITTED) == [0]
     assert shape(with_anchor) != shape(without) or without.flagged(OMITTED) == [0]
+
+
+def test_a_caller_term_counts_in_each_paragraph_it_stands_in_as_a_whole_word():
+    # At the end of one paragraph and the start of the next, and not inside "MAIN".
+    en = ["Models use AI", "AI models learn", "The MAIN point"]
+    zh = ["模型用人工智能", "人工智能模型学习", "要点"]
+    index = AnchorIndex(en, zh, pairs=[("AI", "人工智能"), ("ideas", "想法")])
+    assert [counts.get("@0", 0) for counts in index.en] == [1, 1, 0]
+    assert [counts.get("@0", 0) for counts in index.zh] == [1, 1, 0]
+    assert not any("@1" in counts for counts in (*index.en, *index.zh))
 
 
 def test_chinese_chapter_numerals_anchor_to_digits():

@@ -14,6 +14,7 @@ from articles.review.engine.checks import (
     SHORT_TRANSLATION,
     Finding,
     GlossaryTerm,
+    PeopleIndex,
     PersonNames,
     article_ratio,
     check_glossary,
@@ -302,6 +303,22 @@ def test_the_correct_spelling_is_not_a_misspelling():
 def test_a_misspelt_name_is_not_also_reported_missing():
     findings = run_checks("Ilya Sutskever spoke.", "IIya Sutskever 说道。", people=PEOPLE)
     assert [f.code for f in findings] == [MISSPELT_NAME]
+
+
+def test_one_index_checks_many_sections_each_on_its_own_texts():
+    """An article's sections are checked with one index of everyone's names: what it found
+    in one section (a slip, a name) is never reported for another."""
+    sections = [
+        ("lIya spoke.", "lIya 说道。"),
+        ("IIya Sutskever spoke.", "伊利亚·苏茨克维说道。"),
+        ("Then Bengiol wrote.", "然后本吉奥写道。"),
+        ("Yoshua Bengio wrote.", "Yoshua Bengio 写道。"),
+    ] * 5  # more sections than one index keeps texts of
+    index = PeopleIndex(PEOPLE)
+    shared = [run_checks(en, zh, people=PEOPLE, names=index) for en, zh in sections]
+    alone = [run_checks(en, zh, people=PEOPLE) for en, zh in sections]
+    assert shared == alone
+    assert [bool(found) for found in shared[:4]] == [True, True, True, False]
 
 
 LONG_SOURCE = (
