@@ -13,7 +13,7 @@ misspellings and near misses of a person's name, in either text, every form that
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -109,10 +109,10 @@ class PeopleIndex:
                     self.surnames.add(words[-1])
 
     def find(self, text: str) -> list[NameMatch]:
-        found = self._names_in.get(text)
-        if found is None:
-            found = _kept(self._names_in, text, tuple(self.names.find(text)), TEXTS_KEPT)
-        return list(found)
+        return list(_kept(self._names_in, text, self._names, TEXTS_KEPT))
+
+    def _names(self, text: str) -> tuple[NameMatch, ...]:
+        return tuple(self.names.find(text))
 
     def stray_words(self, text: str) -> list[tuple[str, object]]:
         """Words written alone that are a slip for one person's name word: a capital I for
@@ -126,9 +126,7 @@ class PeopleIndex:
                 continue
             if not (word[:1].isupper() or (word[:1] == "l" and word[1:2].isupper())):
                 continue
-            owners = self._owners_of.get(word)
-            if owners is None:
-                owners = _kept(self._owners_of, word, self._owners(word), WORDS_KEPT)
+            owners = _kept(self._owners_of, word, self._owners, WORDS_KEPT)
             if len(owners) == 1:
                 found.append((word, next(iter(owners))))
         return found
@@ -143,12 +141,13 @@ class PeopleIndex:
         )
 
 
-def _kept(kept: dict[str, T], key: str, value: T, most: int) -> T:
-    """``value``, kept under ``key`` in ``kept``, which is emptied when it reaches ``most``."""
-    if len(kept) >= most:
-        kept.clear()
-    kept[key] = value
-    return value
+def _kept(kept: dict[str, T], key: str, look_up: Callable[[str], T], most: int) -> T:
+    """``look_up(key)``, worked out once and kept in ``kept`` (emptied at ``most`` entries)."""
+    if key not in kept:
+        if len(kept) >= most:
+            kept.clear()
+        kept[key] = look_up(key)
+    return kept[key]
 
 
 def _slip(written: str, recorded: str, surname: bool) -> bool:
