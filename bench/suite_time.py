@@ -134,7 +134,10 @@ def main() -> None:
     rest = machine_cpu - sum(spent.values())
     print(f"  {'the rest of the machine':<33}{rest:7.1f} s ({rest / machine_cpu:.0%})")
     print(f"wall time with every core busy     {floor:7.1f} s")
-    verdict = "met" if wall <= options.goal else "not met"
+    if result.returncode != 0:  # a run that failed, or ran nothing, met no goal
+        verdict = f"not met (pytest exited with {result.returncode})"
+    else:
+        verdict = "met" if wall <= options.goal else "not met"
     print(f"goal                               {options.goal:7.1f} s: {verdict}")
     if floor > options.goal:
         print(
