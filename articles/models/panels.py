@@ -3,7 +3,7 @@
 from wagtail.admin.panels import Panel
 
 from articles.editorial.section_rules import CUT_STATUSES
-from articles.models.workflow import signoff_states
+from articles.models.workflow import SignoffRecords
 
 
 class SignoffStatusPanel(Panel):
@@ -18,6 +18,17 @@ class SignoffStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             section = self.instance
-            states = signoff_states(section.page, [section]) if section.page_id else []
-            context["state"] = states[0] if states else None
+            shown = section.page_id and section.status in CUT_STATUSES
+            context["state"] = self.records().state_of(section) if shown else None
             return context
+
+        def records(self) -> SignoffRecords:
+            """The article's sign-off records, read once per request: every cut section of the
+            editor shows this panel, and each would otherwise ask the database twice."""
+            page = self.instance.page
+            if self.request is None:
+                return SignoffRecords.read(page)
+            kept = self.request.__dict__.setdefault("_signoff_records", {})
+            if page.pk not in kept:
+                kept[page.pk] = SignoffRecords.read(page)
+            return kept[page.pk]

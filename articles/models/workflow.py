@@ -174,11 +174,14 @@ class SectionSignoffQuerySet(models.QuerySet):
     def newest_first(self) -> SectionSignoffQuerySet:
         return self.order_by("-created_at", "-pk")
 
-    def latest_by_content(self, page, keys) -> dict[tuple, SectionSignoff]:
+    def latest_by_content(self, page, keys=None) -> dict[tuple, SectionSignoff]:
         """(section key, content hash) -> the latest sign-off, for these sections of
-        ``page``, in one query."""
+        ``page`` (all of them when ``keys`` is None), in one query."""
         latest: dict[tuple, SectionSignoff] = {}
-        signoffs = self.filter(page=page, section_key__in=keys).newest_first()
+        signoffs = self.filter(page=page)
+        if keys is not None:
+            signoffs = signoffs.filter(section_key__in=keys)
+        signoffs = signoffs.newest_first()
         for signoff in signoffs.select_related("user"):
             latest.setdefault((signoff.section_key, signoff.content_hash), signoff)
         return latest
@@ -246,33 +249,48 @@ class SignoffState:
         return self.decision == SignoffDecision.APPROVED
 
 
+@dataclass(frozen=True)
+class SignoffRecords:
+    """A page's sign-offs and who marked its sections cut, read in two queries: the standing
+    of any of its sections, in whatever content it has now, is then worked out from them."""
+
+    latest: dict[tuple, SectionSignoff]
+    markers: dict[str, int | None]
+
+    @classmethod
+    def read(cls, page: ArticlePage, keys=None) -> SignoffRecords:
+        """For these section keys of ``page``, or for all of its sections when None."""
+        return cls(SectionSignoff.objects.latest_by_content(page, keys), markers_for(page, keys))
+
+    def state_of(self, section: ArticleSection) -> SignoffState:
+        return SignoffState(
+            section=section,
+            signoff=self.latest.get((section.key, section_hash(section))),
+            marked_by_id=self.markers.get(str(section.key)),
+        )
+
+
 def signoff_states(page: ArticlePage, sections: list[ArticleSection]) -> list[SignoffState]:
     """The sign-off standing for each cut section in ``sections``: the latest decision made
     on exactly this content, or none. Two queries whatever the number of sections."""
     cut = [section for section in sections if section.status in CUT_STATUSES]
-    keys = [section.key for section in cut]
-    latest = SectionSignoff.objects.latest_by_content(page, keys)
-    markers = markers_for(page, keys)
-    return [
-        SignoffState(
-            section=section,
-            signoff=latest.get((section.key, section_hash(section))),
-            marked_by_id=markers.get(str(section.key)),
-        )
-        for section in cut
-    ]
+    records = SignoffRecords.read(page, [section.key for section in cut])
+    return [records.state_of(section) for section in cut]
 
 
-def markers_for(page: ArticlePage, keys) -> dict[str, int | None]:
-    """Who last marked each section abridged or omitted, from the status log."""
-    wanted = {str(key) for key in keys}
+def markers_for(page: ArticlePage, keys=None) -> dict[str, int | None]:
+    """Who last marked each section abridged or omitted, from the status log (for these
+    section keys, or for every section when ``keys`` is None)."""
+    wanted = None if keys is None else {str(key) for key in keys}
     markers: dict[str, int | None] = {}
     entries = PageLogEntry.objects.filter(page=page, action=STATUS_ACTION).order_by(
         "-timestamp", "-pk"
     )
     for entry in entries.only("data", "user_id"):
         key = entry.data.get("section_key")
-        if key in wanted and key not in markers and entry.data.get("new") in CUT_STATUSES:
+        if wanted is not None and key not in wanted:
+            continue
+        if key not in markers and entry.data.get("new") in CUT_STATUSES:
             markers[key] = entry.user_id
     return markers
 
