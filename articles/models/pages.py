@@ -32,6 +32,7 @@ from articles.editorial.section_rules import numbered
 from articles.forms import ArticlePageForm
 from articles.models.atomic_publish import PublishInOneTransaction
 from articles.models.read_only_panels import YesNoFieldPanel
+from articles.models.revision_references import ReferencesCheckedTogether
 from articles.models.topics import Topic
 from articles.models.view_restrictions import CachedViewRestrictions
 from articles.page_forms import EditorialPageForm
@@ -195,7 +196,13 @@ def shared_count(through: type[models.Model], target: str, article_id: int) -> m
     return models.functions.Coalesce(models.Subquery(shared), 0)
 
 
-class ArticlePage(EditorialPagePermissions, PublishInOneTransaction, CachedViewRestrictions, Page):
+class ArticlePage(
+    EditorialPagePermissions,
+    PublishInOneTransaction,
+    CachedViewRestrictions,
+    ReferencesCheckedTogether,
+    Page,
+):
     """A Chinese translation of an English article, held section by section beside the
     original. Sections are edited inline (``ArticleSection``); people, quotes and topics are
     snippets chosen from the admin."""
