@@ -44,6 +44,7 @@ from articles.editorial.conflicts import (
     merged_section_order,
     section_key_of,
 )
+from articles.editorial.editor_workflow_states import WorkflowStatesReadOnce
 from articles.editorial.stale_writes import Latest, lock_latest
 from articles.models import ArticlePage, ArticleSection
 from articles.review.engine.diffs import render_inline
@@ -146,7 +147,7 @@ def _keep_unshown_fields(form, rendered: ArticleSection) -> None:
         setattr(form.instance, field.attname, getattr(rendered, field.attname))
 
 
-class ArticleEditView(EditView):
+class ArticleEditView(WorkflowStatesReadOnce, EditView):
     conflict_template = "articles/admin/edit_conflict.html"
     claim: Claim | None = None
     latest: Latest | None = None
