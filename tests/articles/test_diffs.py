@@ -55,6 +55,15 @@ def test_tokens_are_latin_words_cjk_characters_whitespace_and_punctuation():
     ]
 
 
+def test_a_pair_diffed_again_gives_the_same_diff_as_a_list_of_its_own():
+    first = diff_text("辛顿离开了谷歌。", "辛顿在 2023 年离开谷歌。")
+    first.append(DiffOp("insert", "调用方自己加的"))
+    again = diff_text("辛顿离开了谷歌。", "辛顿在 2023 年离开谷歌。")
+
+    assert new_text(again) == "辛顿在 2023 年离开谷歌。"
+    assert again[-1] != DiffOp("insert", "调用方自己加的")
+
+
 def test_identical_texts_are_one_equal_run():
     assert diff_text("同一段文字 same text", "同一段文字 same text") == [
         DiffOp("equal", "同一段文字 same text")

@@ -38,8 +38,9 @@ _TAGS = {"insert": "ins", "delete": "del"}
 _MAX_TOKENS = 0x110000 - 1 - 0x800
 # A review page must not hang on a pathological pair; past this the diff is valid but coarser.
 DIFF_TIMEOUT_SECONDS = 2.0
-# Section pairs whose edit distance a process keeps (each a few kB of text).
+# Section pairs whose edit distance, and whose diff, a process keeps (each a few kB of text).
 EDIT_DISTANCES_KEPT = 1024
+DIFFS_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,18 @@ def tokenize(text: str) -> list[str]:
 
 
 def diff_text(old: str, new: str) -> list[DiffOp]:
-    """Diff two texts by words (Latin script) and characters (CJK), semantically cleaned."""
+    """Diff two texts by words (Latin script) and characters (CJK), semantically cleaned.
+
+    The last pairs diffed are kept in the process, as edit distances are: each view of the
+    review screen diffs every section's AI draft and source again, tens of milliseconds a
+    pair when a translator rewrote the draft, and every reviewer opens the same article."""
+    return list(_diffed(old, new))
+
+
+@lru_cache(maxsize=DIFFS_KEPT)
+def _diffed(old: str, new: str) -> tuple[DiffOp, ...]:
     if old == new:
-        return [DiffOp("equal", old)] if old else []
+        return (DiffOp("equal", old),) if old else ()
     try:
         (a, b), decode = _encode([tokenize(old), tokenize(new)])
     except OverflowError:
@@ -104,7 +114,7 @@ def diff_text(old: str, new: str) -> list[DiffOp]:
     dmp = _engine(DIFF_TIMEOUT_SECONDS)
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    return [DiffOp(_OPS[code], "".join(decode[c] for c in chunk)) for code, chunk in diffs]
+    return tuple(DiffOp(_OPS[code], "".join(decode[c] for c in chunk)) for code, chunk in diffs)
 
 
 def render_inline(ops: Sequence[DiffOp]) -> str:
