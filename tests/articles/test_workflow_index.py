@@ -4,9 +4,13 @@ deleted section), and a cut's age counts from when its status was set, not from 
 edit."""
 
 import datetime
+import io
 
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.models import Revision
 
 import pytest
 from bs4 import BeautifulSoup
@@ -167,3 +171,23 @@ def test_a_cut_keeps_its_age_until_its_status_changes(client, draft, translator_
     save(client, translator_user, draft, lambda rows: rows[1].update(status="omitted"))
     ages = {section: row["age"] for section, row in report(client, editor_user).items()}
     assert ages == {"§2 格拉斯哥往事": "0 days", "§3 延伸阅读": "10 days"}
+
+
+def test_rows_a_save_leaves_alone_move_on_to_its_revision(
+    client, draft, translator_user, editor_user
+):
+    """A save that changes §1 alone: the cuts it left alone are read from the new revision
+    too, so purging the older ones (``purge_revisions``) loses nothing from the report."""
+
+    def reword_first(rows):
+        rows[0]["body_zh_hans"] = "感知机是最早的神经网络之一。"
+
+    save(client, translator_user, draft, reword_first)
+    call_command("purge_revisions", days=0, stdout=io.StringIO())
+    draft.refresh_from_db()
+    assert Revision.objects.filter(object_id=str(draft.pk)).count() == 1
+
+    assert set(LatestSection.objects.filter(page=draft).values_list("revision", flat=True)) == {
+        draft.latest_revision_id
+    }
+    assert report(client, editor_user)["§2 格拉斯哥往事"]["missing"] == DROPPED
