@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     TitleFieldPanel,
 )
@@ -33,6 +32,7 @@ from articles.forms import ArticlePageForm
 from articles.models.atomic_publish import PublishInOneTransaction
 from articles.models.read_only_panels import YesNoFieldPanel
 from articles.models.revision_references import ReferencesCheckedTogether
+from articles.models.section_formset import SectionsPanel
 from articles.models.topics import Topic
 from articles.models.view_restrictions import CachedViewRestrictions
 from articles.page_forms import EditorialPageForm
@@ -378,7 +378,7 @@ class ArticlePage(
             [FieldPanel("topics"), FieldPanel("people_mentioned")],
             heading=_("Topics and people"),
         ),
-        InlinePanel("sections", heading=_("Sections"), label=_("Section")),
+        SectionsPanel("sections", heading=_("Sections"), label=_("Section")),
     ]
     promote_panels = [
         *Page.promote_panels,
