@@ -10,7 +10,7 @@ itself), or the child dropped (CASCADE on a child).
 
 One difference: a PROTECT reference to a row deleted since is cleared too. PROTECT guards only
 rows in the database, so a quote named by nothing but a draft can be deleted; modelcluster then
-raised, and that article's editor, preview and review screen answered 500."""
+raised, and that article's editor and review screen answered 500."""
 
 from __future__ import annotations
 
