@@ -17,10 +17,6 @@ class WorkflowStatesReadOnce:
     def get_object(self):
         page = super().get_object()
         prefetched = getattr(self.real_page_record, "_current_workflow_states", None)
-        if (
-            self.request.method == "GET"
-            and prefetched is not None
-            and page is not self.real_page_record
-        ):
+        if self.request.method == "GET" and prefetched is not None:
             page._current_workflow_states = prefetched
         return page

@@ -131,10 +131,12 @@ _INDEXED_FIELDS = (
 )
 
 
-def _indexed(row: LatestSection) -> tuple:
-    """The row's indexed values, the revision first."""
+def _copied(row: LatestSection) -> tuple:
+    """What the row copies from its section (its indexed values but the revision)."""
     return tuple(
-        getattr(row, LatestSection._meta.get_field(name).attname) for name in _INDEXED_FIELDS
+        getattr(row, LatestSection._meta.get_field(name).attname)
+        for name in _INDEXED_FIELDS
+        if name != "revision"
     )
 
 
@@ -158,7 +160,7 @@ def sync_latest_sections(
         for section in sections:
             before = existing.get(section.key)
             unchanged = before is not None and before.status == section.status
-            was = _indexed(before) if before is not None else None
+            was = _copied(before) if before is not None else None
             row = before or LatestSection(page=page, section_key=section.key)
             row.revision = revision
             row.position = section.position
@@ -170,7 +172,7 @@ def sync_latest_sections(
             row.marked_by_id = markers.get(str(section.key))
             if before is None:
                 added.append(row)
-            elif _indexed(row)[1:] == was[1:]:
+            elif _copied(row) == was:
                 moved_on.append(row.pk)  # only the revision is new
             else:
                 changed.append(row)

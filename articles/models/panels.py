@@ -18,7 +18,7 @@ class SignoffStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             section = self.instance
-            shown = section.page_id and section.status in CUT_STATUSES
+            shown = section.page_id and self.is_shown()
             context["state"] = self.records().state_of(section) if shown else None
             return context
 
