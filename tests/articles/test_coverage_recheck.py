@@ -35,7 +35,12 @@ from articles.importing.adapter import Source, create_article, plan_import
 from articles.importing.engine.coverage import section_coverage
 from articles.models import ArticlePage, section_versions
 from tests.admin_refusal import refused
-from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleSectionFactory
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ArticleSectionFactory,
+    TermFactory,
+)
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +106,45 @@ def test_marking_escapes_text_and_crosses_inline_tags():
     assert mark_sentences(html, []) == html
 
 
+# Three alike paragraphs, the first left out of the Chinese: only the names and places, in the
+# glossary, tell the aligner which one it was.
+FELD = "Marcus Feld spent a decade at the laboratory in Zurich before leaving for industry."
+KOWAL = "Anna Kowal spent a decade at the institute in Warsaw before leaving for industry."
+ZIELIN = "Piotr Zielin spent a decade at the university in Krakow before leaving for industry."
+EN_ALIKE = "\n\n".join([FELD, KOWAL, ZIELIN])
+ZH_ALIKE = "\n\n".join(
+    [
+        "科瓦尔在华沙的研究所工作了十年，之后转投业界。",
+        "齐林在克拉科夫的大学工作了十年，之后转投业界。",
+    ]
+)
+NAMES_AND_PLACES = [
+    ("Marcus Feld", "费尔德"),
+    ("Anna Kowal", "科瓦尔"),
+    ("Piotr Zielin", "齐林"),
+    ("Zurich", "苏黎世"),
+    ("Warsaw", "华沙"),
+    ("Krakow", "克拉科夫"),
+]
+
+
+def test_the_same_texts_with_other_anchors_are_aligned_again():
+    assert section_coverage(EN_ALIKE, ZH_ALIKE).missing == [KOWAL]
+    assert section_coverage(EN_ALIKE, ZH_ALIKE, glossary=NAMES_AND_PLACES).missing == [FELD]
+    assert section_coverage(EN_ALIKE, ZH_ALIKE, names=NAMES_AND_PLACES[:3]).missing == [FELD]
+    assert section_coverage(EN_ALIKE, ZH_ALIKE).missing == [KOWAL]
+
+
+def test_a_coverage_asked_for_again_is_unchanged_by_what_a_caller_did_to_the_last():
+    first = section_coverage(EN_CUT, ZH_CUT)
+    first.missing.append("调用方自己加的")
+    first.paragraphs[0].missing.clear()
+    first.status = "full"
+    again = section_coverage(EN_CUT, ZH_CUT)
+    assert (again.status, again.missing) == ("abridged", [DROPPED])
+    assert again.paragraphs[0].missing == [DROPPED]
+
+
 # --- The command ------------------------------------------------------------------------------
 
 
@@ -155,6 +199,26 @@ def test_editor_accepts_the_proposal_into_a_draft_revision(client, article, edit
     assert page.has_unpublished_changes
     # The rule that an abridged section needs a note for readers still applies.
     assert "note" in section_errors(cut.rule_input())
+
+
+def test_a_glossary_change_reaches_the_screens_that_align_again(client, home_page, editor_user):
+    page = ArticlePageFactory()
+    ArticleSectionFactory(page=page, body_en=EN_ALIKE, body_zh_hans=ZH_ALIKE, status="full")
+    page.save_revision().publish()
+    client.force_login(editor_user)
+    screens = [coverage_url(page), reverse("articles_review:review", args=(page.pk,))]
+
+    def marked() -> list[set[str]]:
+        found = []
+        for url in screens:
+            soup = BeautifulSoup(client.get(url).content, "html.parser")
+            found.append({mark.get_text() for mark in soup.select("mark.cut-sentence")})
+        return found
+
+    assert marked() == [{KOWAL}, {KOWAL}]
+    for english, chinese in NAMES_AND_PLACES:
+        TermFactory(term_en=english, term_zh_hans=chinese)
+    assert marked() == [{FELD}, {FELD}]
 
 
 def test_unchecked_sections_keep_their_status(client, article, editor_user):

@@ -24,11 +24,20 @@ Paragraph indexes count from 0 over those paragraphs. ``names`` and ``glossary``
   English) and, when not ``full``, ``missing``: its English sentences with no Chinese, and
   ``places``: where the Chinese would have held them ([Chinese paragraph index, how many of
   its sentences come before], for the reader's cut marker).
+
+The last coverages worked out are kept in the process, by both texts and the anchors: the
+re-check screen, the review screen and the Abridgments report align the same sections with the
+same glossary on every view (tens of milliseconds a section), and a changed term or name is a
+new key, so it is never answered from what was kept before.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from array import array
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -38,6 +47,8 @@ from articles.richtext import html_to_text
 
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# Coverages a process keeps (each the texts of one section, a few kB).
+COVERAGES_KEPT = 1024
 
 
 @dataclass
@@ -94,11 +105,46 @@ def section_coverage(
     glossary: Iterable[tuple[str, str]] = (),
 ) -> Coverage:
     """Align one section's English with its Chinese and say what the Chinese leaves out."""
+    anchors = [*names, *glossary]
+    key = (english, chinese, _anchors_digest(anchors))
+    with _kept_lock:
+        kept = _kept.get(key)
+        if kept is not None:
+            _kept.move_to_end(key)
+    if kept is None:
+        kept = _aligned(english, chinese, anchors).as_json()
+        with _kept_lock:
+            _kept[key] = kept
+            while len(_kept) > COVERAGES_KEPT:
+                _kept.popitem(last=False)
+    # A coverage of its own for each caller, who may change it.
+    return Coverage.from_json(kept)
+
+
+def forget_kept_coverages() -> None:
+    """Empty the coverages this process keeps (a benchmark's first view)."""
+    with _kept_lock:
+        _kept.clear()
+
+
+_kept: OrderedDict[tuple[str, str, bytes], dict[str, Any]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _anchors_digest(anchors: Sequence[tuple[str, str]]) -> bytes:
+    # A digest, not the pairs: a desk's glossary and names would be held once per kept section.
+    # The parts' lengths with their text name them unambiguously.
+    parts = [part for pair in anchors for part in pair]
+    digest = hashlib.blake2b(array("Q", map(len, parts)).tobytes(), digest_size=16)
+    digest.update("".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _aligned(english: str, chinese: str, anchors: Sequence[tuple[str, str]]) -> Coverage:
     en = paragraphs_of(english)
     zh = paragraphs_of(chinese)
     if not en:
         return Coverage(FULL, [ParagraphPair([], list(range(len(zh))), ADDED)] if zh else [])
-    anchors: Sequence[tuple[str, str]] = [*names, *glossary]
     groups = align(en, zh, anchors).groups
     pairs = [
         ParagraphPair(
