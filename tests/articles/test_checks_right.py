@@ -76,6 +76,19 @@ def test_the_cut_paragraph_of_an_abridged_section_is_not_checked():
     assert findings == []
 
 
+def test_the_same_texts_with_another_note_cover_other_english():
+    # What an abridged section covers is kept for the same texts and note, and only for them.
+    one_cut = covered_english(ENGLISH, CHINESE, "abridged", "删去了英文第 2 段。")
+    assert one_cut == [ENGLISH[0], ENGLISH[2]]
+    assert covered_english(ENGLISH, CHINESE, "abridged", "删去了英文第 1、2 段。") == [ENGLISH[2]]
+    one_cut.append("调用方自己加的")
+    assert covered_english(ENGLISH, CHINESE, "abridged", "删去了英文第 2 段。") == [
+        ENGLISH[0],
+        ENGLISH[2],
+    ]
+    assert covered_english(ENGLISH, CHINESE[:1], "abridged", "删去了英文第 2 段。") != one_cut
+
+
 def test_the_aligner_finds_the_cut_paragraph_when_the_note_does_not_say():
     # The demo article's section 3, whose English paragraph 2 has no Chinese.
     section = content.ARTICLE["sections"][4]

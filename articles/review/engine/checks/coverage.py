@@ -8,12 +8,17 @@ groups) and the sentences it names ``missing`` inside a shortened paragraph.
 
 ``covered_english`` takes the function that finds the covered units (``Coverage``), so a
 better aligner can be plugged in; checks then run over exactly the English it returns.
+
+``aligned_coverage`` keeps the last answers in the process: the review screen and each
+submission check every abridged section again, and its answer depends on nothing but the
+texts and the note.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from articles.importing.engine.alignment import OMITTED as ALIGNED_OMITTED
 from articles.importing.engine.alignment import align
@@ -25,6 +30,8 @@ FULL, ABRIDGED, OMITTED = "full", "abridged", "omitted"
 #: paragraphs, or paragraphs less their untranslated sentences) that have a Chinese
 #: counterpart, in order.
 Coverage = Callable[[Sequence[str], Sequence[str], str], list[str]]
+# Abridged sections whose covered English a process keeps (each a few kB of text).
+COVERED_KEPT = 1024
 
 _NUMBER = r"(?:\d+|[一二三四五六七八九十两]+)"
 _NUMBERS = rf"{_NUMBER}(?:\s*(?:[、,，及和与至到~～\-–—]|以及)\s*{_NUMBER})*"
@@ -60,12 +67,19 @@ def aligned_coverage(english: Sequence[str], chinese: Sequence[str], note: str) 
     """English with a Chinese counterpart: paragraphs the note names as cut and paragraphs
     the aligner leaves without Chinese are dropped, and from a shortened paragraph the
     sentences the sentence alignment names as missing."""
+    return list(_aligned_coverage(tuple(english), tuple(chinese), note or ""))
+
+
+@lru_cache(maxsize=COVERED_KEPT)
+def _aligned_coverage(
+    english: tuple[str, ...], chinese: tuple[str, ...], note: str
+) -> tuple[str, ...]:
     if not chinese:
-        return []
+        return ()
     named = paragraphs_named(note)
     kept = {index: text for index, text in enumerate(english) if index not in named}
     if not kept:
-        return []
+        return ()
     order = sorted(kept)
     alignment = align([kept[i] for i in order], list(chinese))
     for group in alignment.groups:
@@ -79,7 +93,7 @@ def aligned_coverage(english: Sequence[str], chinese: Sequence[str], note: str) 
                 if sentence in kept[index]:
                     kept[index] = kept[index].replace(sentence, " ", 1).strip()
                     break
-    return [kept[i] for i in order if kept.get(i)]
+    return tuple(kept[i] for i in order if kept.get(i))
 
 
 def paragraphs_named(note: str) -> set[int]:
