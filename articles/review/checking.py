@@ -69,7 +69,7 @@ class CheckContext:
         people = load_person_names()
         return cls(
             people=people,
-            names=checks.PeopleIndex(people),
+            names=checks.PeopleIndex.of(people),
             glossary=glossary_terms(),
             organisations=organisations(),
             policy=CheckPolicy.load(),

@@ -199,7 +199,8 @@ def build_review(page, *, problems_only: bool = False) -> Review:
     )
     people, glossary = _people(), _glossary()
     # Misspellings are looked for of everyone, not only of the people a section names.
-    everyone, known_organisations = checks.PeopleIndex([p.names for p in people]), organisations()
+    everyone = checks.PeopleIndex.of([p.names for p in people])
+    known_organisations = organisations()
     policy = CheckPolicy.load()
     blocking = frozenset(c for c in checks.CHECK_CODES if policy.severity(c) == Severity.BLOCK)
     warning = frozenset(c for c in checks.CHECK_CODES if policy.severity(c) == Severity.WARN)

@@ -10,6 +10,7 @@ import pytest
 from articles.editorial.workflow import assign_translation_workflow
 from articles.models import ArticlePage, CheckPolicy
 from articles.review.engine.checks import check_numbers
+from people.models import Person
 from tests.articles.workflow_helpers import (
     article_data,
     create_and_submit,
@@ -123,3 +124,52 @@ def test_messages_follow_a_chinese_admin_users_language():
     if chinese == english:
         pytest.skip("the Chinese catalogue with the checks' messages is not compiled yet")
     assert chinese == "年份“1998”在译文中找不到"
+
+
+SLIP = "Sootskevah"
+NAMED = [
+    {
+        "heading_en": "The code",
+        "heading_zh_hans": "代码",
+        "body_en": "Ilya Sutskever wrote the code.",
+        "body_zh_hans": f"伊利亚·苏茨克维写了代码。{SLIP} 说。",
+        "status": "full",
+        "note": "",
+    }
+]
+
+
+@pytest.mark.parametrize("first", ["review screen", "submission"])
+def test_a_misspelling_recorded_after_a_check_is_found_by_the_next(
+    client, editor_user, translator_user, index, first
+):
+    """The people's names the checks look for are prepared once and kept while nobody changes
+    them: a misspelling recorded after a check is looked for from the next one on, whichever
+    surface checks first."""
+    person = Person.objects.create(
+        name_en="Ilya Sutskever", name_zh_hans="伊利亚·苏茨克维", slug="ilya"
+    )
+    client.force_login(editor_user)
+    set_severity(client, "misspelt_name", "block")
+    client.force_login(translator_user)
+    url = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", index.pk))
+    assert client.post(url, article_data(NAMED)).status_code == 302
+    page = ArticlePage.objects.get(slug="perceptron")
+
+    def on_review_screen() -> None:
+        review = client.get(reverse("articles_review:review", args=(page.pk,))).context["review"]
+        assert SLIP in {finding.evidence for finding in review.rows[0].findings}
+
+    def on_submission() -> None:
+        refused = edit(client, page, existing_sections(page), submit=True)
+        assert refused.status_code == 200 and current_task_name(page) is None
+        assert SLIP in refused.content.decode()
+
+    review = client.get(reverse("articles_review:review", args=(page.pk,))).context["review"]
+    assert review.rows[0].findings == []
+
+    person.misspellings = SLIP
+    person.save()
+    checks = [on_review_screen, on_submission]
+    for check in checks if first == "review screen" else reversed(checks):
+        check()

@@ -12,7 +12,10 @@ misspellings and near misses of a person's name, in either text, every form that
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
@@ -35,10 +38,13 @@ from articles.review.engine.checks.values import (
     squash,
 )
 
-# What one people index keeps of what it found: the names in the texts of the section being
-# checked, and the slips each capitalised word of the article may be.
-TEXTS_KEPT = 8
+# What one people index keeps of what it found: the names in each text it was asked about,
+# and the slips each capitalised word may be. An index lives as long as the same people are
+# on record (``PeopleIndex.of``), so it keeps the texts of the articles read meanwhile.
+TEXTS_KEPT = 1024
 WORDS_KEPT = 4096
+# Indexes a process keeps, each for one set of people's names.
+INDEXES_KEPT = 2
 T = TypeVar("T")
 
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
@@ -108,6 +114,25 @@ class PeopleIndex:
                 if len(words) > 1:
                     self.surnames.add(words[-1])
 
+    @classmethod
+    def of(cls, people: Sequence[PersonNames]) -> PeopleIndex:
+        """The index of ``people``, the same one while the same names are on record: the
+        review screen and each submission check every section, and an article's texts and
+        words were mostly looked up on an earlier view. A person's changed names are a new
+        index."""
+        key = hashlib.blake2b(repr(tuple(people)).encode(), digest_size=16).digest()
+        with _indexes_lock:
+            index = _indexes.get(key)
+            if index is not None:
+                _indexes.move_to_end(key)
+                return index
+        index = cls(people)
+        with _indexes_lock:
+            _indexes[key] = index
+            while len(_indexes) > INDEXES_KEPT:
+                _indexes.popitem(last=False)
+        return index
+
     def find(self, text: str) -> list[NameMatch]:
         return list(_kept(self._names_in, text, self._names, TEXTS_KEPT))
 
@@ -141,13 +166,22 @@ class PeopleIndex:
         )
 
 
+_indexes: OrderedDict[bytes, PeopleIndex] = OrderedDict()
+_indexes_lock = threading.Lock()
+_NOT_KEPT = object()
+
+
 def _kept(kept: dict[str, T], key: str, look_up: Callable[[str], T], most: int) -> T:
-    """``look_up(key)``, worked out once and kept in ``kept`` (emptied at ``most`` entries)."""
-    if key not in kept:
+    """``look_up(key)``, worked out once and kept in ``kept`` (emptied at ``most`` entries).
+    Safe for an index shared by threads: what is returned is never read back from ``kept``,
+    which another thread may empty meanwhile."""
+    found = kept.get(key, _NOT_KEPT)
+    if found is _NOT_KEPT:
+        found = look_up(key)
         if len(kept) >= most:
             kept.clear()
-        kept[key] = look_up(key)
-    return kept[key]
+        kept[key] = found
+    return found
 
 
 def _slip(written: str, recorded: str, surname: bool) -> bool:
