@@ -6,8 +6,8 @@ article (as ``load_demo --articles 1 --sections N`` does), gives each synthetic 
 AI draft, a recorded source and some findings, and renders the review view through Django's
 test client as a logged-in editor. Prints the median and worst of the timed renders and the
 SQL query count of one render: once as a reviewer sees an article the process has shown
-before, and once as the first view of it, with the diffs, edit distances and coverages the
-process keeps emptied before each render.
+before, and once as the first view of it, with the diffs, edit distances, coverages and
+people's-name indexes the process keeps emptied before each render.
 
     .venv/bin/python bench/review_view.py [--screen review|coverage] [--sections 200] [--renders 15]
 """
@@ -48,6 +48,8 @@ def run(screen: str, sections: int, renders: int) -> None:
     from articles.importing.engine.coverage import forget_kept_coverages
     from articles.models import ArticlePage, ArticleSection
     from articles.review.engine import diffs
+    from articles.review.engine.checks import coverage as covered
+    from articles.review.engine.checks import names
     from articles.review.engine.drift import english_source
 
     load_demo(articles=1, sections=sections)
@@ -81,6 +83,8 @@ def run(screen: str, sections: int, renders: int) -> None:
         diffs._diffed.cache_clear()
         diffs.edit_distance.cache_clear()
         forget_kept_coverages()
+        covered._aligned_coverage.cache_clear()
+        names._indexes.clear()
 
     for label, before_each in (("seen before", lambda: None), ("first view", forget_kept)):
         timings, cpu = [], []
