@@ -35,14 +35,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from array import array
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from articles.importing.engine.alignment import ABRIDGED, ADDED, FULL, OMITTED, align
+from articles.kept import Kept
 from articles.richtext import html_to_text
 
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
@@ -106,29 +105,20 @@ def section_coverage(
 ) -> Coverage:
     """Align one section's English with its Chinese and say what the Chinese leaves out."""
     anchors = [*names, *glossary]
-    key = (english, chinese, _anchors_digest(anchors))
-    with _kept_lock:
-        kept = _kept.get(key)
-        if kept is not None:
-            _kept.move_to_end(key)
-    if kept is None:
-        kept = _aligned(english, chinese, anchors).as_json()
-        with _kept_lock:
-            _kept[key] = kept
-            while len(_kept) > COVERAGES_KEPT:
-                _kept.popitem(last=False)
+    kept = _kept.get(
+        (english, chinese, _anchors_digest(anchors)),
+        lambda: _aligned(english, chinese, anchors).as_json(),
+    )
     # A coverage of its own for each caller, who may change it.
     return Coverage.from_json(kept)
 
 
 def forget_kept_coverages() -> None:
     """Empty the coverages this process keeps (a benchmark's first view)."""
-    with _kept_lock:
-        _kept.clear()
+    _kept.clear()
 
 
-_kept: OrderedDict[tuple[str, str, bytes], dict[str, Any]] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept: Kept[tuple[str, str, bytes], dict[str, Any]] = Kept(COVERAGES_KEPT)
 
 
 def _anchors_digest(anchors: Sequence[tuple[str, str]]) -> bytes:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
@@ -24,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from articles.cjk import has_han
+from articles.kept import Kept
 from articles.names import NameIndex, NameMatch, fold, near_word
 from articles.review.engine.checks.renderings import COMMON_RENDERINGS
 from articles.review.engine.checks.values import (
@@ -121,17 +120,7 @@ class PeopleIndex:
         words were mostly looked up on an earlier view. A person's changed names are a new
         index."""
         key = hashlib.blake2b(repr(tuple(people)).encode(), digest_size=16).digest()
-        with _indexes_lock:
-            index = _indexes.get(key)
-            if index is not None:
-                _indexes.move_to_end(key)
-                return index
-        index = cls(people)
-        with _indexes_lock:
-            _indexes[key] = index
-            while len(_indexes) > INDEXES_KEPT:
-                _indexes.popitem(last=False)
-        return index
+        return _indexes.get(key, lambda: cls(people))
 
     def find(self, text: str) -> list[NameMatch]:
         return list(_kept(self._names_in, text, self._names, TEXTS_KEPT))
@@ -166,8 +155,7 @@ class PeopleIndex:
         )
 
 
-_indexes: OrderedDict[bytes, PeopleIndex] = OrderedDict()
-_indexes_lock = threading.Lock()
+_indexes: Kept[bytes, PeopleIndex] = Kept(INDEXES_KEPT)
 _NOT_KEPT = object()
 
 
