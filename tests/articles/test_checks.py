@@ -25,6 +25,7 @@ from articles.review.engine.checks import (
     check_urls,
     run_checks,
 )
+from articles.review.engine.checks.names import name_candidates
 from articles.review.engine.checks.numbers import chinese_numeral
 
 PEOPLE = [
@@ -378,3 +379,11 @@ def test_a_finding_key_is_what_a_dismissal_stores():
 def test_repeated_evidence_is_reported_once():
     findings = run_checks("In 2012 it won; in 2012 it lost.", "它赢了，也输了。")
     assert [f.evidence for f in findings] == ["2012"]
+
+
+def test_the_names_of_a_text_asked_for_again_are_a_list_of_their_own():
+    text = "In 2012 Alex Krizhevsky trained AlexNet with Geoffrey Hinton."
+    first = name_candidates(text)
+    assert first == [("Alex", "Krizhevsky"), ("AlexNet",), ("Geoffrey", "Hinton")]
+    first.append(("Stray",))
+    assert name_candidates(text) == [("Alex", "Krizhevsky"), ("AlexNet",), ("Geoffrey", "Hinton")]

@@ -328,6 +328,11 @@ def check_misspellings(
 
 def name_candidates(text: str) -> list[tuple[str, ...]]:
     """Runs of words in English text that look like names, in order of appearance."""
+    return list(_name_candidates(text))
+
+
+@lru_cache(maxsize=TEXTS_KEPT)  # a section's English, view after view of the review screen
+def _name_candidates(text: str) -> tuple[tuple[str, ...], ...]:
     sentence_starts = {m.end() for m in _SENTENCE_START.finditer(text)}
     headings = [m.span() for m in re.finditer(r"[^\n]+", text) if _is_heading(m.group())]
     tokens = []
@@ -350,7 +355,7 @@ def name_candidates(text: str) -> list[tuple[str, ...]]:
             previous_end, previous_possessive = end, possessive
         else:
             previous_end = -1
-    return runs
+    return tuple(runs)
 
 
 def _is_name(word: str, positional: bool, confirmed: set[str], lowercase: set[str]) -> bool:
