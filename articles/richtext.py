@@ -1,8 +1,14 @@
 """Rich text (the editor's HTML) as plain text, the one way every engine reads it: checks,
-diffs, effort, sign-off hashes, drift and AI prompts."""
+diffs, effort, sign-off hashes, drift and AI prompts.
+
+The last bodies read are kept in the process: the review screen, the checks and the sign-off
+hashes read every section of an article again on every view, and Django's ``strip_tags``
+parses the HTML in Python.
+"""
 
 import html
 import re
+from functools import lru_cache
 
 from django.utils.html import strip_tags
 
@@ -10,12 +16,19 @@ _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|blockquote|div|ul|ol)\s*>", re.IGNORECASE)
 _ITEM_END = re.compile(r"</li\s*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Bodies whose plain text a process keeps (each a few kB).
+TEXTS_KEPT = 2048
 
 
 def html_to_text(rich_text: str) -> str:
     """Plain text of a rich-text body: paragraphs apart by a blank line, list items by a
     line break, entities decoded, runs of spaces folded."""
-    text = _LINE_BREAK.sub("\n", rich_text or "")
+    return _plain_text(rich_text or "")
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _plain_text(rich_text: str) -> str:
+    text = _LINE_BREAK.sub("\n", rich_text)
     text = _ITEM_END.sub("\n", _BLOCK_END.sub("\n\n", text))
     text = html.unescape(strip_tags(text)).replace("\xa0", " ")
     paragraphs = []

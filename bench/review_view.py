@@ -6,8 +6,8 @@ article (as ``load_demo --articles 1 --sections N`` does), gives each synthetic 
 AI draft, a recorded source and some findings, and renders the review view through Django's
 test client as a logged-in editor. Prints the median and worst of the timed renders and the
 SQL query count of one render: once as a reviewer sees an article the process has shown
-before, and once as the first view of it, with the diffs, edit distances, coverages and
-people's-name indexes the process keeps emptied before each render.
+before, and once as the first view of it, with the diffs, edit distances, coverages,
+people's-name indexes and plain texts the process keeps emptied before each render.
 
     .venv/bin/python bench/review_view.py [--screen review|coverage] [--sections 200] [--renders 15]
 """
@@ -51,6 +51,7 @@ def run(screen: str, sections: int, renders: int) -> None:
     from articles.review.engine.checks import coverage as covered
     from articles.review.engine.checks import names
     from articles.review.engine.drift import english_source
+    from articles.richtext import _plain_text
 
     load_demo(articles=1, sections=sections)
     page = ArticlePage.objects.get(slug=f"synthetic-1-{sections}")
@@ -85,6 +86,7 @@ def run(screen: str, sections: int, renders: int) -> None:
         forget_kept_coverages()
         covered._aligned_coverage.cache_clear()
         names._indexes.clear()
+        _plain_text.cache_clear()
 
     for label, before_each in (("seen before", lambda: None), ("first view", forget_kept)):
         timings, cpu = [], []
