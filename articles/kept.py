@@ -2,11 +2,12 @@
 
 For work that depends on nothing but what its key names and is asked for again on every view
 (a section's alignment, the index of everyone's names). ``functools.lru_cache`` keys on the
-arguments themselves: it would hold on to a whole glossary where a digest of it is enough.
+arguments themselves: it would hold on to a whole glossary where its ``digest`` is enough.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -42,3 +43,9 @@ class Kept(Generic[K, V]):
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+
+
+def digest(value: object) -> bytes:
+    """A short digest of plain values (strings, numbers, and tuples, lists and frozen
+    dataclasses of them), by their ``repr``, which quotes and escapes every string."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).digest()

@@ -33,15 +33,13 @@ new key, so it is never answered from what was kept before.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from articles.importing.engine.alignment import ABRIDGED, ADDED, FULL, OMITTED, align
-from articles.kept import Kept
+from articles.kept import Kept, digest
 from articles.richtext import html_to_text
 
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
@@ -106,7 +104,8 @@ def section_coverage(
     """Align one section's English with its Chinese and say what the Chinese leaves out."""
     anchors = [*names, *glossary]
     kept = _kept.get(
-        (english, chinese, _anchors_digest(anchors)),
+        # A digest, not the pairs: a desk's glossary and names would be held once per section.
+        (english, chinese, digest(anchors)),
         lambda: _aligned(english, chinese, anchors).as_json(),
     )
     # A coverage of its own for each caller, who may change it.
@@ -119,15 +118,6 @@ def forget_kept_coverages() -> None:
 
 
 _kept: Kept[tuple[str, str, bytes], dict[str, Any]] = Kept(COVERAGES_KEPT)
-
-
-def _anchors_digest(anchors: Sequence[tuple[str, str]]) -> bytes:
-    # A digest, not the pairs: a desk's glossary and names would be held once per kept section.
-    # The parts' lengths with their text name them unambiguously.
-    parts = [part for pair in anchors for part in pair]
-    digest = hashlib.blake2b(array("Q", map(len, parts)).tobytes(), digest_size=16)
-    digest.update("".join(parts).encode("utf-8", "surrogatepass"))
-    return digest.digest()
 
 
 def _aligned(english: str, chinese: str, anchors: Sequence[tuple[str, str]]) -> Coverage:

@@ -12,17 +12,15 @@ misspellings and near misses of a person's name, in either text, every form that
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import TypeVar
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from articles.cjk import has_han
-from articles.kept import Kept
+from articles.kept import Kept, digest
 from articles.names import NameIndex, NameMatch, fold, near_word
 from articles.review.engine.checks.renderings import COMMON_RENDERINGS
 from articles.review.engine.checks.values import (
@@ -44,7 +42,6 @@ TEXTS_KEPT = 1024
 WORDS_KEPT = 4096
 # Indexes a process keeps, each for one set of people's names.
 INDEXES_KEPT = 2
-T = TypeVar("T")
 
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _WORD = re.compile(rf"[{_LATIN}0-9]+(?:[-'’.][{_LATIN}0-9]+)*")
@@ -95,8 +92,8 @@ class PeopleIndex:
         self.names = NameIndex(people)
         # The name, misspelling and stray-word checks each read the same section's texts,
         # and an article's sections repeat their words: both are looked at once.
-        self._names_in: dict[str, tuple[NameMatch, ...]] = {}
-        self._owners_of: dict[str, frozenset[object]] = {}
+        self._names_in: Kept[str, tuple[NameMatch, ...]] = Kept(TEXTS_KEPT)
+        self._owners_of: Kept[str, frozenset[object]] = Kept(WORDS_KEPT)
         self.proper = {
             p.id: (next(iter(p.names_en), ""), next(iter(p.names_zh), "")) for p in people
         }
@@ -119,11 +116,10 @@ class PeopleIndex:
         review screen and each submission check every section, and an article's texts and
         words were mostly looked up on an earlier view. A person's changed names are a new
         index."""
-        key = hashlib.blake2b(repr(tuple(people)).encode(), digest_size=16).digest()
-        return _indexes.get(key, lambda: cls(people))
+        return _indexes.get(digest(tuple(people)), lambda: cls(people))
 
     def find(self, text: str) -> list[NameMatch]:
-        return list(_kept(self._names_in, text, self._names, TEXTS_KEPT))
+        return list(self._names_in.get(text, lambda: self._names(text)))
 
     def _names(self, text: str) -> tuple[NameMatch, ...]:
         return tuple(self.names.find(text))
@@ -140,7 +136,7 @@ class PeopleIndex:
                 continue
             if not (word[:1].isupper() or (word[:1] == "l" and word[1:2].isupper())):
                 continue
-            owners = _kept(self._owners_of, word, self._owners, WORDS_KEPT)
+            owners = self._owners_of.get(word, lambda word=word: self._owners(word))
             if len(owners) == 1:
                 found.append((word, next(iter(owners))))
         return found
@@ -156,20 +152,6 @@ class PeopleIndex:
 
 
 _indexes: Kept[bytes, PeopleIndex] = Kept(INDEXES_KEPT)
-_NOT_KEPT = object()
-
-
-def _kept(kept: dict[str, T], key: str, look_up: Callable[[str], T], most: int) -> T:
-    """``look_up(key)``, worked out once and kept in ``kept`` (emptied at ``most`` entries).
-    Safe for an index shared by threads: what is returned is never read back from ``kept``,
-    which another thread may empty meanwhile."""
-    found = kept.get(key, _NOT_KEPT)
-    if found is _NOT_KEPT:
-        found = look_up(key)
-        if len(kept) >= most:
-            kept.clear()
-        kept[key] = found
-    return found
 
 
 def _slip(written: str, recorded: str, surname: bool) -> bool:
