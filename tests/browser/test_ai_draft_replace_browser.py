@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from tests.browser.sessions import signed_in
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [
@@ -42,18 +44,10 @@ def chinese(article) -> str:
     return latest.sections.first().body_zh_hans
 
 
-def log_in(page, live_server, username: str, password: str) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
 def test_replacing_chinese_with_the_draft_is_confirmed_and_undone(
     live_server, page, translator_user, article, screenshot_dir
 ):
-    log_in(page, live_server, translator_user.username, "pw-" + translator_user.username)
+    signed_in(page, live_server, translator_user)
     drafts = live_server.url + f"/admin/articles/{article.pk}/drafts/"
     page.goto(drafts)
 

@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+from tests.browser.sessions import signed_in
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [
@@ -33,14 +35,6 @@ def article(home_page):
     return page
 
 
-def log_in(page, live_server, user) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", "pw-" + user.username)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
 def save_draft(page) -> None:
     with page.expect_navigation():
         page.locator("button.action-save").first.click()
@@ -61,7 +55,7 @@ def test_the_second_editor_merges_instead_of_overwriting(
     first, second = (context.new_page() for context in contexts)
     try:
         for tab, user in ((first, editor_user), (second, other)):
-            log_in(tab, live_server, user)
+            signed_in(tab, live_server, user)
             tab.goto(edit_url)
 
         first.fill("input[name='sections-0-heading_zh_hans']", "感知机（第一位编辑）")

@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+from tests.browser.sessions import signed_in
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [
@@ -69,18 +71,10 @@ def article(home_page):
     return ArticlePage.objects.get(pk=page.pk)
 
 
-def log_in(page, live_server, username: str, password: str) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
 def test_review_screen_toggles_diffs_and_moves_with_the_keyboard(
     live_server, page, editor_user, article, screenshot_dir
 ):
-    log_in(page, live_server, editor_user.username, "pw-" + editor_user.username)
+    signed_in(page, live_server, editor_user)
     url = live_server.url + f"/admin/articles/{article.pk}/review/"
     page.goto(url)
     assert page.locator("[data-review-row]").count() == len(SECTIONS)
