@@ -23,7 +23,6 @@ INSTALLED_APPS = [
     "articles",
     "people",
     "wagtail.api.v2",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
