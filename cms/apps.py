@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
         # Models are ready only now.
         from wagtail.models import PageViewRestriction, Site
 
+        from cms import admin_sidebar
         from cms.sites import sites_changed
         from cms.view_restrictions import restrictions_changed
 
@@ -16,3 +17,4 @@ class CmsConfig(AppConfig):
             name = model.__name__
             post_save.connect(receiver, sender=model, dispatch_uid=f"duizhao-saved-{name}")
             post_delete.connect(receiver, sender=model, dispatch_uid=f"duizhao-deleted-{name}")
+        admin_sidebar.install()

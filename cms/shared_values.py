@@ -49,20 +49,33 @@ def value(name: str, compute: Callable[[], Any], found: dict[str, Any] | None = 
     if generation is not None and stored is not None and stored[0] == generation:
         return stored[1]
     if generation is None:
-        cache.add(generation_key, uuid.uuid4().hex, timeout=None, version=VERSION)
-        generation = cache.get(generation_key, version=VERSION)
+        generation = _start_generation(generation_key)
     result = compute()
     cache.set(value_key, (generation, result), timeout=TIMEOUT, version=VERSION)
     return result
 
 
+def generation(name: str) -> str | None:
+    """``name``'s current generation, for values a process keeps in its own memory: one
+    computed under an older generation is stale. None where the cache keeps nothing."""
+    generation_key, _ = _keys(name)
+    found = cache.get(generation_key, version=VERSION)
+    return found if found is not None else _start_generation(generation_key)
+
+
+def _start_generation(generation_key: str) -> str | None:
+    cache.add(generation_key, uuid.uuid4().hex, timeout=None, version=VERSION)
+    return cache.get(generation_key, version=VERSION)
+
+
 def changed(name: str) -> None:
     """``name``'s rows changed: move its generation now and again once the change is
     committed (a request reading between the two would otherwise keep the old rows)."""
+    move(name)
+    transaction.on_commit(lambda: move(name))
+
+
+def move(name: str) -> None:
+    """Move ``name``'s generation now: for what changes outside the database (settings)."""
     generation_key, _ = _keys(name)
-
-    def move() -> None:
-        cache.set(generation_key, uuid.uuid4().hex, timeout=None, version=VERSION)
-
-    move()
-    transaction.on_commit(move)
+    cache.set(generation_key, uuid.uuid4().hex, timeout=None, version=VERSION)
