@@ -169,14 +169,61 @@ def test_signing_in_leaves_the_kept_sidebars_alone(builds, translator_user, edit
     assert builds == [translator_user.pk]
 
 
-def test_joining_and_leaving_a_group_shows_at_once(visitor):
+def _page_permission(visitors: Group) -> GroupPagePermission:
+    return GroupPagePermission(
+        group=visitors,
+        page=HomePage.objects.get(),
+        permission=_permission("wagtailcore.change_page"),
+    )
+
+
+def _collection_permission(visitors: Group) -> GroupCollectionPermission:
+    return GroupCollectionPermission(
+        group=visitors,
+        collection=Collection.get_first_root_node(),
+        permission=_permission("wagtailimages.add_image"),
+    )
+
+
+# What each grant opens, how it is given and how it is taken back.
+GRANTS = {
+    "membership of a group": (
+        ABRIDGMENTS,
+        lambda user, _group: user.groups.add(Group.objects.get(name="Translators")),
+        lambda user, _group: Group.objects.get(name="Translators").user_set.remove(user),
+    ),
+    "a group's permission": (
+        LOCKOUTS,
+        lambda _user, group: group.permissions.add(_permission("axes.delete_accessattempt")),
+        lambda _user, group: group.permissions.remove(_permission("axes.delete_accessattempt")),
+    ),
+    "the user's own permission": (
+        LOCKOUTS,
+        lambda user, _group: user.user_permissions.add(_permission("axes.delete_accessattempt")),
+        lambda user, _group: user.user_permissions.clear(),
+    ),
+    "a page permission": (
+        PAGES,
+        lambda _user, group: _page_permission(group).save(),
+        lambda _user, group: GroupPagePermission.objects.get(group=group).delete(),
+    ),
+    "a collection permission": (
+        IMAGES,
+        lambda _user, group: _collection_permission(group).save(),
+        lambda _user, group: GroupCollectionPermission.objects.get(group=group).delete(),
+    ),
+}
+
+
+@pytest.mark.parametrize("grant", GRANTS)
+def test_a_grant_and_its_withdrawal_show_at_once(visitor, visitors, grant):
+    link, give, take = GRANTS[grant]
     client = logged_in(visitor)
-    assert ABRIDGMENTS not in Sidebar(client).links
-    translators = Group.objects.get(name="Translators")
-    visitor.groups.add(translators)
-    assert ABRIDGMENTS in Sidebar(client).links
-    translators.user_set.remove(visitor)
-    assert ABRIDGMENTS not in Sidebar(client).links
+    assert link not in Sidebar(client).links
+    give(visitor, visitors)
+    assert link in Sidebar(client).links
+    take(visitor, visitors)
+    assert link not in Sidebar(client).links
 
 
 def test_a_renamed_group_takes_its_role_with_it(translator_user):
@@ -197,24 +244,6 @@ def test_a_deleted_group_takes_its_permissions_with_it(visitor, visitors):
     visitor.groups.add(second)
     assert LOCKOUTS in Sidebar(client).links
     visitors.delete()
-    assert LOCKOUTS not in Sidebar(client).links
-
-
-def test_a_groups_permissions_granted_and_taken_show_at_once(visitor, visitors):
-    client = logged_in(visitor)
-    unlock = _permission("axes.delete_accessattempt")
-    visitors.permissions.add(unlock)
-    assert LOCKOUTS in Sidebar(client).links
-    visitors.permissions.remove(unlock)
-    assert LOCKOUTS not in Sidebar(client).links
-
-
-def test_a_users_own_permissions_show_at_once(visitor):
-    client = logged_in(visitor)
-    assert LOCKOUTS not in Sidebar(client).links
-    visitor.user_permissions.add(_permission("axes.delete_accessattempt"))
-    assert LOCKOUTS in Sidebar(client).links
-    visitor.user_permissions.clear()
     assert LOCKOUTS not in Sidebar(client).links
 
 
@@ -262,30 +291,6 @@ def test_page_permissions_given_in_the_group_editor_show_at_once(visitor, visito
     assert sidebar.explorer_start == home.pk
     GroupPagePermission.objects.filter(group=visitors).delete()
     assert PAGES not in Sidebar(client).links
-
-
-def test_page_permissions_granted_and_taken_show_at_once(visitor, visitors, home_page):
-    client = logged_in(visitor)
-    assert PAGES not in Sidebar(client).links
-    granted = GroupPagePermission.objects.create(
-        group=visitors, page=home_page, permission=_permission("wagtailcore.change_page")
-    )
-    assert PAGES in Sidebar(client).links
-    granted.delete()
-    assert PAGES not in Sidebar(client).links
-
-
-def test_collection_permissions_show_at_once(visitor, visitors):
-    client = logged_in(visitor)
-    assert IMAGES not in Sidebar(client).links
-    granted = GroupCollectionPermission.objects.create(
-        group=visitors,
-        collection=Collection.get_first_root_node(),
-        permission=_permission("wagtailimages.add_image"),
-    )
-    assert IMAGES in Sidebar(client).links
-    granted.delete()
-    assert IMAGES not in Sidebar(client).links
 
 
 def test_a_moved_page_moves_the_explorers_start(visitor, visitors, home_page):
@@ -397,15 +402,7 @@ def test_a_change_made_without_signals_shows_within_the_kept_time(visitor, visit
     monkeypatch.setattr(admin_sidebar, "_clock", lambda: clock[0])
     client = logged_in(visitor)
     assert IMAGES not in Sidebar(client).links
-    GroupCollectionPermission.objects.bulk_create(
-        [
-            GroupCollectionPermission(
-                group=visitors,
-                collection=Collection.get_first_root_node(),
-                permission=_permission("wagtailimages.add_image"),
-            )
-        ]
-    )
+    GroupCollectionPermission.objects.bulk_create([_collection_permission(visitors)])
     clock[0] += admin_sidebar.KEPT_SECONDS - 1
     assert IMAGES not in Sidebar(client).links  # kept: nothing said it changed
     clock[0] += 1
