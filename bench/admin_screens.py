@@ -40,7 +40,7 @@ def run(rounds: int, renders: int) -> None:
     from django.test import Client
 
     from articles.demo.loader import load_demo
-    from cms import admin_sidebar, shared_values
+    from cms import shared_values
 
     report = load_demo()
     clients = {}
@@ -66,7 +66,7 @@ def run(rounds: int, renders: int) -> None:
     cpu: dict[tuple[str, str, str], list[float]] = {}
     for index in range(rounds):
         for way in list(ways)[:: 1 if index % 2 else -1]:
-            admin_sidebar.shared_values.generation = ways[way]
+            shared_values.generation = ways[way]
             for role, client in clients.items():
                 for name, address in screens[role]:
                     started = time.process_time()
@@ -74,7 +74,7 @@ def run(rounds: int, renders: int) -> None:
                         client.get(address)
                     spent = (time.process_time() - started) / renders * 1000
                     cpu.setdefault((role, name, way), []).append(spent)
-    admin_sidebar.shared_values.generation = kept
+    shared_values.generation = kept
 
     print(f"CPU time per screen, median of {rounds} rounds of {renders} renders (test client)")
     print(f"{'role':<11}{'screen':<20}{'sidebar built':>15}{'sidebar kept':>14}{'less':>7}")

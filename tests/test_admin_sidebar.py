@@ -83,27 +83,24 @@ class Sidebar:
     def labels(self) -> set[str]:
         return {item["label"] for item in self.items}
 
-    def module(self, name: str) -> list:
-        return next(
-            node["_args"] for node in _nodes(self.props) if node.get("_type", "").endswith(name)
-        )
+    def _args(self, kind: str) -> list[list]:
+        """The arguments of each component of this kind (``MainMenuModule``, say)."""
+        return [
+            node["_args"] for node in _nodes(self.props) if node.get("_type", "").endswith(kind)
+        ]
 
     @property
     def user_name(self) -> str:
-        return self.module("MainMenuModule")[2]["name"]
+        return self._args("MainMenuModule")[0][2]["name"]
 
     @property
     def avatar(self) -> str:
-        return self.module("MainMenuModule")[2]["avatarUrl"]
+        return self._args("MainMenuModule")[0][2]["avatarUrl"]
 
     @property
     def explorer_start(self) -> int | None:
-        found = [
-            node["_args"][1]
-            for node in _nodes(self.props)
-            if node.get("_type") == "wagtail.sidebar.PageExplorerMenuItem"
-        ]
-        return found[0] if found else None
+        found = self._args(".PageExplorerMenuItem")
+        return found[0][1] if found else None
 
     def dismissed(self, name: str) -> bool:
         item = next(item for item in self.items if item.get("name") == name)
