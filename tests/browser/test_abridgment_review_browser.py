@@ -14,7 +14,7 @@ def log_in(page, live_server, username: str, password: str) -> None:
     page.wait_for_url("**/admin/")
 
 
-def test_reviewer_sends_back_one_cut_on_the_review_screen(live_server, page, screenshot_dir):
+def test_reviewer_sends_back_one_cut_on_the_review_screen(live_server, page, keep_screenshot):
     from articles.models import SectionSignoff
     from tests.site_data import demo_content
 
@@ -41,4 +41,4 @@ def test_reviewer_sends_back_one_cut_on_the_review_screen(live_server, page, scr
     second.locator("button[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator('section.abridgment[data-decision="approved"]').count() == 1
-    page.screenshot(path=str(screenshot_dir / "abridgment-review.png"), full_page=False)
+    keep_screenshot(page, "abridgment-review.png", full_page=False)

@@ -45,7 +45,7 @@ def chinese(article) -> str:
 
 
 def test_replacing_chinese_with_the_draft_is_confirmed_and_undone(
-    live_server, page, translator_user, article, screenshot_dir
+    live_server, page, translator_user, article, keep_screenshot
 ):
     signed_in(page, live_server, translator_user)
     drafts = live_server.url + f"/admin/articles/{article.pk}/drafts/"
@@ -57,7 +57,7 @@ def test_replacing_chinese_with_the_draft_is_confirmed_and_undone(
     assert "译者逐句审过的译文。" in page.locator("[data-current]").inner_text()
     assert DRAFT in page.locator("[data-draft]").inner_text()
     assert chinese(article) == REVIEWED
-    page.screenshot(path=str(screenshot_dir / "drafts-confirm-replace.png"), full_page=True)
+    keep_screenshot(page, "drafts-confirm-replace.png", full_page=True)
 
     # Cancel goes back without a change.
     page.locator('a.button[href*="/drafts/"]').click()
@@ -70,7 +70,7 @@ def test_replacing_chinese_with_the_draft_is_confirmed_and_undone(
     assert chinese(article).startswith("<p>【译】")
     undo = page.locator('form[action$="/drafts/undo/"] button[type=submit]')
     assert undo.is_visible()
-    page.screenshot(path=str(screenshot_dir / "drafts-undo.png"), full_page=True)
+    keep_screenshot(page, "drafts-undo.png", full_page=True)
 
     undo.click()
     page.wait_for_url(f"**/admin/articles/{article.pk}/drafts/**")

@@ -6,7 +6,7 @@ pytestmark = [
 ]
 
 
-def test_reader_switches_the_demo_article_to_the_bilingual_view(live_server, page, screenshot_dir):
+def test_reader_switches_the_demo_article_to_the_bilingual_view(live_server, page, keep_screenshot):
     from tests.site_data import demo_content
 
     article = demo_content().article
@@ -27,7 +27,7 @@ def test_reader_switches_the_demo_article_to_the_bilingual_view(live_server, pag
         "getComputedStyle(document.querySelector('.pair')).gridTemplateColumns.split(' ').length"
     )
     assert columns == 2
-    page.screenshot(path=str(screenshot_dir / "article-bilingual.png"), full_page=False)
+    keep_screenshot(page, "article-bilingual.png", full_page=False)
 
 
 def test_reader_opens_one_section_in_english(live_server, page):

@@ -1,5 +1,6 @@
 """Two editors in two browsers edit the same article: the second save meets the conflict
-screen, and merging keeps both edits. A screenshot of the screen is kept for a human."""
+screen, and merging keeps both edits. With DUIZHAO_SCREENSHOTS=1 a screenshot of the screen
+is kept for a person to look at."""
 
 import os
 
@@ -41,7 +42,7 @@ def save_draft(page) -> None:
 
 
 def test_the_second_editor_merges_instead_of_overwriting(
-    browser, live_server, article, editor_user, django_user_model, screenshot_dir
+    browser, live_server, article, editor_user, django_user_model, keep_screenshot
 ):
     from articles.models import ArticlePage
     from tests.conftest import user_in_group
@@ -67,7 +68,7 @@ def test_the_second_editor_merges_instead_of_overwriting(
         screen.wait_for()
         text = screen.inner_text()
         assert "感知机（第一位编辑）" in text and "寒冬（第二位编辑）" in text
-        second.screenshot(path=str(screenshot_dir / "edit-conflict.png"), full_page=True)
+        keep_screenshot(second, "edit-conflict.png", full_page=True)
 
         with second.expect_navigation():
             second.locator("button[name='conflict-resolution'][value='merge']").click()

@@ -28,7 +28,7 @@ def article(home_page):
 
 
 def test_a_reader_on_a_phone_reports_an_error_and_returns_to_the_section(
-    live_server, browser, article, screenshot_dir
+    live_server, browser, article, keep_screenshot
 ):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
@@ -52,11 +52,11 @@ def test_a_reader_on_a_phone_reports_an_error_and_returns_to_the_section(
     assert overflow <= 0
     form.locator("textarea[name=text]").fill("“1968 年”应为 1986 年。")
     form.locator("input[name=contact]").fill("wx: reader42")
-    report.screenshot(path=str(screenshot_dir / "error-report-form-390.png"))
+    keep_screenshot(report, "error-report-form-390.png")
     form.locator("button[type=submit]").click()
     page.wait_for_url("**/report-error/thanks/**")
     assert page.locator("h1").inner_text()
-    page.screenshot(path=str(screenshot_dir / "error-report-thanks-390.png"))
+    keep_screenshot(page, "error-report-thanks-390.png")
 
     stored = ErrorReport.objects.get()
     assert (stored.section_position, stored.text, stored.contact) == (

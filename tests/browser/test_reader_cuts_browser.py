@@ -34,7 +34,7 @@ def make_article():
 
 @pytest.mark.parametrize(("width", "columns"), [(1366, 2), (390, 1)])
 def test_bilingual_view_pairs_paragraphs_and_marks_the_cut(
-    live_server, browser, screenshot_dir, width, columns
+    live_server, browser, keep_screenshot, width, columns
 ):
     from tests.articles.test_coverage_recheck import DROPPED
 
@@ -73,16 +73,14 @@ def test_bilingual_view_pairs_paragraphs_and_marks_the_cut(
         background = mark.evaluate("e => getComputedStyle(e).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")
         page.locator("#section-1").scroll_into_view_if_needed()
-        page.screenshot(
-            path=str(screenshot_dir / f"article-cut-bilingual-{width}.png"), full_page=True
-        )
+        keep_screenshot(page, f"article-cut-bilingual-{width}.png", full_page=True)
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_chinese_shows_the_marker_where_the_sentence_was_cut(
-    live_server, browser, screenshot_dir, width
+    live_server, browser, keep_screenshot, width
 ):
     article = make_article()
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
@@ -103,6 +101,6 @@ def test_the_chinese_shows_the_marker_where_the_sentence_was_cut(
         )
         assert marker_box["x"] + marker_box["width"] <= box["x"] + box["width"] + 1
         page.locator("#section-1").scroll_into_view_if_needed()
-        page.screenshot(path=str(screenshot_dir / f"article-cut-marker-{width}.png"))
+        keep_screenshot(page, f"article-cut-marker-{width}.png")
     finally:
         context.close()

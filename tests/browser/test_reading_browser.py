@@ -2,8 +2,7 @@
 screen and a 390 px phone without scrolling sideways, follows the system's dark mode, and
 has no serious or critical accessibility violation (axe-core, from package.json), in both
 interface languages and in the dark scheme. With DUIZHAO_SCREENSHOTS=1, full-page screenshots
-of every page at both widths land in var/screenshots/ for a person to look at (they are most
-of the layout test's time, so not taken by default)."""
+of every page at both widths land in var/screenshots/ for a person to look at."""
 
 import os
 from pathlib import Path
@@ -15,12 +14,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "var" / "screenshots"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 BLOCKING_IMPACTS = {"serious", "critical"}
-FULL_SCREENSHOTS = os.environ.get("DUIZHAO_SCREENSHOTS", "") not in ("", "0")
 
 
 @pytest.fixture
@@ -59,9 +55,8 @@ def overflow(page) -> int:
 
 @pytest.mark.parametrize("device", WIDTHS)
 def test_public_pages_fit_the_screen_without_sideways_scrolling(
-    live_server, browser, public_pages, device
+    live_server, browser, public_pages, device, keep_screenshot
 ):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport=WIDTHS[device], locale="zh-CN")
     page = context.new_page()
     too_wide = {}
@@ -69,8 +64,7 @@ def test_public_pages_fit_the_screen_without_sideways_scrolling(
         page.goto(live_server.url + url)
         if overflow(page) > 0:
             too_wide[name] = overflow(page)
-        if FULL_SCREENSHOTS:
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+        keep_screenshot(page, f"{name}-{device}.png", full_page=True)
     context.close()
     assert too_wide == {}
 
@@ -107,8 +101,7 @@ def test_long_addresses_and_code_wrap_on_a_phone(live_server, browser, public_pa
     context.close()
 
 
-def test_dark_mode_follows_the_system(live_server, browser, public_pages):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_dark_mode_follows_the_system(live_server, browser, public_pages, keep_screenshot):
     backgrounds = {}
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport=WIDTHS["desktop"], color_scheme=scheme)
@@ -118,7 +111,7 @@ def test_dark_mode_follows_the_system(live_server, browser, public_pages):
             "[getComputedStyle(document.documentElement).backgroundColor,"
             " getComputedStyle(document.body).color]"
         )
-        page.screenshot(path=str(SCREENSHOTS / f"article-{scheme}.png"))
+        keep_screenshot(page, f"article-{scheme}.png")
         if scheme == "light":
             # Body text: 18 px, line height 1.8, lines of 35 to 40 ideographs.
             size, height, width = page.evaluate(

@@ -1,5 +1,6 @@
 """The review screen in headless Chromium: toggle a diff, move between sections with j/k and
-the arrow keys, follow a deep link, and keep a screenshot for a human to look at."""
+the arrow keys, follow a deep link, and (DUIZHAO_SCREENSHOTS=1) keep a screenshot for a person
+to look at."""
 
 import os
 
@@ -72,7 +73,7 @@ def article(home_page):
 
 
 def test_review_screen_toggles_diffs_and_moves_with_the_keyboard(
-    live_server, page, editor_user, article, screenshot_dir
+    live_server, page, editor_user, article, keep_screenshot
 ):
     signed_in(page, live_server, editor_user)
     url = live_server.url + f"/admin/articles/{article.pk}/review/"
@@ -106,7 +107,7 @@ def test_review_screen_toggles_diffs_and_moves_with_the_keyboard(
     drift = page.locator("#section-2 details.review-diff--drift")
     assert drift.evaluate("d => d.open")
     assert "well over" in drift.locator("ins").first.inner_text()
-    page.screenshot(path=str(screenshot_dir / "review.png"), full_page=False)
+    keep_screenshot(page, "review.png", full_page=False)
 
     # A deep link lands on its section, and j continues from there.
     page.goto(url + "#section-3")

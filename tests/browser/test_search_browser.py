@@ -1,7 +1,6 @@
 """A reader searches from the header box and narrows the results by topic (headless Chromium);
-the screenshot is the README's."""
-
-from pathlib import Path
+the screenshot (DUIZHAO_SCREENSHOTS=1: var/screenshots/search.png) is the README's
+docs/screenshots/search.png."""
 
 import pytest
 
@@ -10,11 +9,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-# Written under var/ (not tracked); docs/screenshots/search.png, shown in the README, is a copy.
-SCREENSHOT = Path(__file__).resolve().parents[2] / "var" / "screenshots" / "search.png"
 
-
-def test_reader_searches_from_the_header_and_filters_by_topic(live_server, page):
+def test_reader_searches_from_the_header_and_filters_by_topic(live_server, page, keep_screenshot):
     from tests.site_data import demo_content
 
     article = demo_content(articles=3, sections=2).article
@@ -37,8 +33,7 @@ def test_reader_searches_from_the_header_and_filters_by_topic(live_server, page)
     # The English interface: every label of it is in the catalogue already.
     page.goto(live_server.url + "/en/search/?q=神经网络")
     assert page.locator(".search-result").count() == 1
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=False)
+    keep_screenshot(page, "search.png", full_page=False)
 
 
 def test_search_page_fits_a_phone(live_server, browser):
