@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.coreutils import find_available_slug
 
+from articles.chosen_together import choose_together
 from articles.content.licence import Licence
 from articles.content.slugs import ascii_slug
 from articles.editorial.permissions import Action, allows
@@ -47,6 +48,7 @@ class ArticlePageForm(EditorialPageForm):
         for formset in self.formsets.values():
             for form in formset.forms:
                 guard_rich_text(form)
+            choose_together(formset)
 
     def clean_original_url(self) -> str:
         # The same written form as an import stores, so duplicates are found either way.

@@ -27,17 +27,22 @@ pytestmark = pytest.mark.django_db
 MISSING = 987654
 
 
-def draft_article(parent, sections: int, *, cut_every: int = 2) -> ArticlePage:
+def draft_article(
+    parent, sections: int, *, cut_every: int = 2, quote_every: int | None = None
+) -> ArticlePage:
     """A published article whose latest revision is an unsaved draft: the editor then loads
-    the revision, not the live page."""
+    the revision, not the live page. With ``quote_every``, every so many sections show a quote
+    of their own."""
     page = ArticlePageFactory(parent=parent, slug=f"draft-{sections}")
     for position in range(sections):
         cut = position % cut_every == 0
+        quoted = quote_every is not None and position % quote_every == 0
         ArticleSectionFactory(
             page=page,
             sort_order=position,
             status="abridged" if cut else "full",
             note="删去了一段。" if cut else "",
+            quote=QuoteFactory() if quoted else None,
         )
     page.save_revision().publish()
     page = ArticlePage.objects.get(pk=page.pk)
@@ -52,16 +57,24 @@ def as_modelcluster_loads(content: dict) -> ArticlePage:
 
 
 def test_the_editor_of_a_longer_draft_costs_no_more_queries(client, home_page, editor_user):
+    """Every other section shows a quote: the sections' quote choosers read their quotes
+    together (articles/chosen_together.py), not with a query each."""
     client.force_login(editor_user)
     counts = {}
     for sections in (4, 24):
-        page = draft_article(home_page, sections)
+        page = draft_article(home_page, sections, quote_every=2)
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
         client.get(url)  # the first request of a test pays for what later ones find cached
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200
-        assert "（草稿）" in response.content.decode()  # the draft, loaded from its revision
+        html = response.content.decode()
+        assert "（草稿）" in html  # the draft, loaded from its revision
+        quotes = [s.quote for s in page.get_latest_revision_as_object().sections.all() if s.quote]
+        assert len(quotes) == sections // 2
+        for quote in quotes:  # each chooser names its quote
+            assert f'value="{quote.pk}"' in html
+            assert str(quote) in html
         counts[sections] = len(queries)
     assert counts[24] == counts[4]
 
