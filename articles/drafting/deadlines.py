@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -92,9 +93,12 @@ def put_off(page: ArticlePage, keys: Sequence[uuid.UUID], when: datetime) -> boo
         DraftingUsage.objects.filter(pk=rows[key].pk).update(
             retry_at=when, expires_at=deadline, reschedules=F("reschedules") + 1
         )
-    LatestSection.objects.filter(
-        page=page, section_key__in=list(keys), ai_draft_state__in=ACTIVE_STATES
-    ).update(ai_draft_state=DraftState.QUEUED, **NO_ERROR)
+    with transaction.atomic():
+        rows = LatestSection.objects.filter(page=page, section_key__in=list(keys))
+        rows.lock_in_id_order()
+        rows.filter(ai_draft_state__in=ACTIVE_STATES).update(
+            ai_draft_state=DraftState.QUEUED, **NO_ERROR
+        )
     return True
 
 
@@ -114,6 +118,9 @@ def expire_overdue(page: ArticlePage) -> int:
     message = gettext_noop(
         "The drafting job did not finish in time (it may have been stopped); retry this section."
     )
-    return LatestSection.objects.filter(
-        page=page, section_key__in=overdue, ai_draft_state__in=ACTIVE_STATES
-    ).update(ai_draft_state=DraftState.FAILED, **DraftError(message).fields())
+    with transaction.atomic():
+        rows = LatestSection.objects.filter(page=page, section_key__in=overdue)
+        rows.lock_in_id_order()
+        return rows.filter(ai_draft_state__in=ACTIVE_STATES).update(
+            ai_draft_state=DraftState.FAILED, **DraftError(message).fields()
+        )

@@ -166,6 +166,8 @@ def _claim_within_quota(
     draft is read again after the claim, so a draft stored before the claim is seen."""
     now = timezone.now()
     with transaction.atomic():
+        rows = LatestSection.objects.filter(page_id=page.pk, section_key__in=list(wanted))
+        rows.lock_in_id_order()
         claimed = []
         for key in wanted:
             won = (
@@ -387,9 +389,12 @@ def _fail(page_id: int, keys: Iterable[uuid.UUID | str], error: DraftError | str
         error = DraftError(error[:MAX_ERROR_CHARS])
     keys = list(keys)
     if keys:
-        LatestSection.objects.filter(
-            page_id=page_id, section_key__in=keys, ai_draft_state__in=ACTIVE_STATES
-        ).update(ai_draft_state=DraftState.FAILED, **error.fields())
+        with transaction.atomic():
+            rows = LatestSection.objects.filter(page_id=page_id, section_key__in=keys)
+            rows.lock_in_id_order()
+            rows.filter(ai_draft_state__in=ACTIVE_STATES).update(
+                ai_draft_state=DraftState.FAILED, **error.fields()
+            )
 
 
 def reset_stuck(page: ArticlePage) -> int:

@@ -155,7 +155,8 @@ def sync_latest_sections(
     now = timezone.now()
     markers = markers_for(page, [section.key for section in sections])
     with transaction.atomic():
-        existing = {row.section_key: row for row in LatestSection.objects.filter(page=page)}
+        rows = LatestSection.objects.filter(page=page).locked_in_id_order()
+        existing = {row.section_key: row for row in rows}
         changed, moved_on, added = [], [], []
         for section in sections:
             before = existing.get(section.key)

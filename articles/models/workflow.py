@@ -327,6 +327,22 @@ class DraftState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class LatestSectionQuerySet(models.QuerySet):
+    def locked_in_id_order(self) -> LatestSectionQuerySet:
+        """These rows, locked for the caller's transaction in id order as they are read.
+
+        Every transaction that writes several of an article's rows locks them so first.
+        Writers that took them in different orders (the sections' order, a table scan's)
+        each held a row another waited for, and PostgreSQL broke the circle by failing one
+        (a 500 when translators started drafting one article at once). SQLite writes one
+        transaction at a time and ignores the lock."""
+        return self.select_for_update().order_by("pk")
+
+    def lock_in_id_order(self) -> list[int]:
+        """Lock these rows (``locked_in_id_order``); their ids."""
+        return list(self.locked_in_id_order().values_list("pk", flat=True))
+
+
 class LatestSection(models.Model):
     """One section of an article's latest revision, kept as a row so that editorial queues
     ("every abridged section awaiting review") are plain queries. Rebuilt whenever a revision
@@ -358,6 +374,8 @@ class LatestSection(models.Model):
     # The values of the error's placeholders; ``articles.drafting.errors`` shows the two
     # together in each reader's language.
     ai_draft_error_params = models.JSONField(_("AI draft error details"), default=dict, blank=True)
+
+    objects = LatestSectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("section in review")
