@@ -9,6 +9,8 @@ a form that is saved without being shown again asks nothing.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -60,14 +62,9 @@ class ChosenTogetherMixin:
         return super().get_instance(value)
 
 
-_classes: dict[type, type] = {}
-
-
+@cache
 def _chosen_together(widget_class: type) -> type:
-    if widget_class not in _classes:
-        name = "ChosenTogether" + widget_class.__name__
-        _classes[widget_class] = type(name, (ChosenTogetherMixin, widget_class), {})
-    return _classes[widget_class]
+    return type("ChosenTogether" + widget_class.__name__, (ChosenTogetherMixin, widget_class), {})
 
 
 def choose_together(formset: forms.BaseFormSet) -> None:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -93,12 +93,8 @@ def put_off(page: ArticlePage, keys: Sequence[uuid.UUID], when: datetime) -> boo
         DraftingUsage.objects.filter(pk=rows[key].pk).update(
             retry_at=when, expires_at=deadline, reschedules=F("reschedules") + 1
         )
-    with transaction.atomic():
-        rows = LatestSection.objects.filter(page=page, section_key__in=list(keys))
-        rows.lock_in_id_order()
-        rows.filter(ai_draft_state__in=ACTIVE_STATES).update(
-            ai_draft_state=DraftState.QUEUED, **NO_ERROR
-        )
+    rows = LatestSection.objects.filter(page=page, section_key__in=list(keys))
+    update_active_jobs(rows, ai_draft_state=DraftState.QUEUED, **NO_ERROR)
     return True
 
 
@@ -118,9 +114,15 @@ def expire_overdue(page: ArticlePage) -> int:
     message = gettext_noop(
         "The drafting job did not finish in time (it may have been stopped); retry this section."
     )
+    rows = LatestSection.objects.filter(page=page, section_key__in=overdue)
+    return update_active_jobs(
+        rows, ai_draft_state=DraftState.FAILED, **DraftError(message).fields()
+    )
+
+
+def update_active_jobs(rows: QuerySet[LatestSection], **values) -> int:
+    """Update those of ``rows`` whose job is still queued or drafting, with every one of
+    ``rows`` locked in id order first (``LatestSection.objects.locked_in_id_order``)."""
     with transaction.atomic():
-        rows = LatestSection.objects.filter(page=page, section_key__in=overdue)
         rows.lock_in_id_order()
-        return rows.filter(ai_draft_state__in=ACTIVE_STATES).update(
-            ai_draft_state=DraftState.FAILED, **DraftError(message).fields()
-        )
+        return rows.filter(ai_draft_state__in=ACTIVE_STATES).update(**values)

@@ -24,7 +24,13 @@ from articles.drafting.context import (
     configured_backend,
     is_draftable,
 )
-from articles.drafting.deadlines import expire_overdue, job_started, put_off, queued_deadlines
+from articles.drafting.deadlines import (
+    expire_overdue,
+    job_started,
+    put_off,
+    queued_deadlines,
+    update_active_jobs,
+)
 from articles.drafting.engine import (
     BackendNotConfigured,
     RetryableError,
@@ -389,12 +395,8 @@ def _fail(page_id: int, keys: Iterable[uuid.UUID | str], error: DraftError | str
         error = DraftError(error[:MAX_ERROR_CHARS])
     keys = list(keys)
     if keys:
-        with transaction.atomic():
-            rows = LatestSection.objects.filter(page_id=page_id, section_key__in=keys)
-            rows.lock_in_id_order()
-            rows.filter(ai_draft_state__in=ACTIVE_STATES).update(
-                ai_draft_state=DraftState.FAILED, **error.fields()
-            )
+        rows = LatestSection.objects.filter(page_id=page_id, section_key__in=keys)
+        update_active_jobs(rows, ai_draft_state=DraftState.FAILED, **error.fields())
 
 
 def reset_stuck(page: ArticlePage) -> int:

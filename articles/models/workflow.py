@@ -338,9 +338,9 @@ class LatestSectionQuerySet(models.QuerySet):
         transaction at a time and ignores the lock."""
         return self.select_for_update().order_by("pk")
 
-    def lock_in_id_order(self) -> list[int]:
-        """Lock these rows (``locked_in_id_order``); their ids."""
-        return list(self.locked_in_id_order().values_list("pk", flat=True))
+    def lock_in_id_order(self) -> None:
+        """Lock these rows (``locked_in_id_order``) without reading them."""
+        list(self.locked_in_id_order().values_list("pk", flat=True))
 
 
 class LatestSection(models.Model):
