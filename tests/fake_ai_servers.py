@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.local_servers import serve_in_thread
+
 #: The API key tests configure; they check it never leaks into pages, logs or errors.
 FAKE_AI_KEY = "sk-test-8d1e-not-real"
 
@@ -181,10 +183,7 @@ class FakeAIServer:
     def start(self) -> FakeAIServer:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.fake = self
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._httpd)
         return self
 
     def stop(self) -> None:

@@ -15,6 +15,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.local_servers import serve_in_thread
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -41,7 +43,7 @@ class FakePurgeServer:
         self.lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.fake = self
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -53,7 +55,7 @@ class FakePurgeServer:
             return {path for _host, path in self.purged}
 
     def __enter__(self) -> FakePurgeServer:
-        self._thread.start()
+        self._thread = serve_in_thread(self._httpd)
         return self
 
     def __exit__(self, *exc: object) -> None:

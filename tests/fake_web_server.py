@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.local_servers import serve_in_thread
+
 
 @dataclass
 class Answer:
@@ -84,10 +86,7 @@ class FakeWebServer:
         self._thread: threading.Thread | None = None
 
     def start(self) -> FakeWebServer:
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._httpd)
         return self
 
     def stop(self) -> None:
