@@ -18,7 +18,13 @@ $(STAMP): pyproject.toml requirements/constraints.txt package-lock.json
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)
 
-venv: $(STAMP)
+# The test processes' frame-chunk cache (tests/native/datastack_cache.c), where a C compiler is.
+NATIVE := $(VENV)/.native-stamp
+$(NATIVE): tests/native/datastack_cache.c tests/native/build.py $(STAMP)
+	$(BIN)/python tests/native/build.py
+	touch $(NATIVE)
+
+venv: $(STAMP) $(NATIVE)
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -31,7 +37,7 @@ run: $(STAMP)
 # where PYTHONDONTWRITEBYTECODE is set: the workers, and the servers and commands the tests
 # start, then load the project and the rewritten tests compiled (collection: 5.4 s to 2.8 s).
 TEST_WORKERS ?= auto
-test: $(STAMP)
+test: $(STAMP) $(NATIVE)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -55,4 +61,4 @@ mutants: $(STAMP)
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) db.sqlite3 var mutants node_modules
+	rm -rf $(VENV) db.sqlite3 var mutants node_modules tests/native/_datastack_cache*.so

@@ -1,6 +1,7 @@
 """Explicit fixtures shared by the whole suite. Browser fixtures live in tests/browser/."""
 
 import gc
+import sys
 from contextlib import contextmanager
 
 from django.conf import UserSettingsHolder, settings
@@ -87,6 +88,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     CPU. Reference cycles are still collected, only in bigger batches."""
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
+    _keep_freed_frame_chunks()
+
+
+def _keep_freed_frame_chunks() -> None:
+    """Python 3.11 maps and unmaps a 16 KiB chunk for frames each time a call crosses a
+    chunk's end, which template rendering does at nearly every tag (tests/native/
+    datastack_cache.c keeps them, as Python 3.13 does). Built by ``make venv`` where there is
+    a C compiler; without it the suite runs as it is, only slower."""
+    if sys.version_info >= (3, 13):
+        return
+    try:
+        from tests.native import _datastack_cache
+    except ImportError:
+        return
+    _datastack_cache.install()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
