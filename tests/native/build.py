@@ -14,6 +14,7 @@ TARGET = HERE / f"_datastack_cache{sysconfig.get_config_var('EXT_SUFFIX')}"
 
 
 def main() -> int:
+    TARGET.unlink(missing_ok=True)  # never leave an earlier build to be loaded in its place
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:
         print(f"tests/native: no C compiler ({compiler}); the tests run without the chunk cache")
